@@ -1,0 +1,1 @@
+//! badges (to be written).

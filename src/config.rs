@@ -1,0 +1,104 @@
+//! `faircat.toml`: the catalog's title, address and publisher.
+
+use crate::diagnostics::{Diagnostic, Span};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Absolute URL the site is served from, ending in `/`, e.g. `https://example.org/catalog/`.
+    pub base_url: String,
+    /// BCP 47 language tag of the pages.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Theme folder name under `themes/`; files there override the embedded default theme.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    pub publisher: Publisher,
+    /// Repository URL, for "edit this entry" links (optional).
+    #[serde(default)]
+    pub repository: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+
+impl Config {
+    pub const FILE_NAME: &'static str = "faircat.toml";
+
+    /// Read `faircat.toml` from the catalog root. Errors carry the file's line and column.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join(Self::FILE_NAME);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostic::error(
+                Self::FILE_NAME,
+                Span::file_start(),
+                format!("cannot read {}: {e}", Self::FILE_NAME),
+            )
+            .with_help("run `faircat init` to create a catalog, or pass --root")
+        })?;
+        Self::parse(&text)
+    }
+
+    pub fn parse(text: &str) -> Result<Config, Diagnostic> {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let span = e
+                .span()
+                .map(|r| {
+                    let before = &text[..r.start.min(text.len())];
+                    let line = before.matches('\n').count() + 1;
+                    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                    Span::new(line, column, text[r.clone()].chars().count().max(1))
+                })
+                .unwrap_or_else(Span::file_start);
+            Diagnostic::error(Self::FILE_NAME, span, e.message().to_string()).with_source(text)
+        })?;
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        let parsed = url::Url::parse(&config.base_url).ok();
+        if !parsed
+            .as_ref()
+            .is_some_and(|u| matches!(u.scheme(), "http" | "https"))
+        {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("base_url"))
+                .map_or(1, |i| i + 1);
+            return Err(Diagnostic::error(
+                Self::FILE_NAME,
+                Span::new(line, 1, 8),
+                format!(
+                    "base_url '{}' is not an absolute http(s) URL",
+                    config.base_url
+                ),
+            )
+            .with_help("for example base_url = \"https://example.org/catalog/\"")
+            .with_source(text));
+        }
+        Ok(config)
+    }
+
+    /// Absolute URL of a site-relative path: `datasets/x/` → `https://…/datasets/x/`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+}

@@ -1,0 +1,1 @@
+//! jsonld (to be written).

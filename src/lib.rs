@@ -1,0 +1,25 @@
+//! faircat turns a folder of one YAML file per dataset into a static, searchable, FAIR website.
+//!
+//! The pipeline, one module per stage:
+//! `config` → `load` (walk + parse YAML with spans) → `validate` (raw tree → `model`, using `vocab`)
+//! → `render` (tera pages, `markdown`, `jsonld`, `badges`) + `search` + `export`
+//! → `output` (the one writer: minify, fingerprint, atomic swap). `site` ties them together.
+
+pub mod badges;
+pub mod cli;
+pub mod config;
+pub mod diagnostics;
+pub mod export;
+pub mod jsonld;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod search;
+pub mod site;
+pub mod theme;
+pub mod validate;
+pub mod vocab;
+pub mod yaml;

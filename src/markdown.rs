@@ -1,0 +1,1 @@
+//! markdown (to be written).

@@ -1,0 +1,1 @@
+//! `faircat init` and `faircat new`: a new catalog, a new entry.

@@ -1,0 +1,121 @@
+//! The pipeline, in the order it runs: load → validate → render pages, search index and exports
+//! into one [`Output`] → commit it to disk in one place.
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::model::Catalog;
+use crate::output::{CommitReport, Output, OutputError};
+use crate::theme::Theme;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Catalog root: the folder with `faircat.toml`.
+    pub root: PathBuf,
+    /// Output folder; replaced as a whole when the build succeeds.
+    pub out: PathBuf,
+    /// Overrides `base_url` of `faircat.toml` (preview deployments).
+    pub base_url: Option<String>,
+    /// Treat warnings as errors.
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub diagnostics: Diagnostics,
+    pub datasets: usize,
+    pub drafts: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// The input has errors (or warnings with `deny_warnings`); nothing was written.
+    Invalid(Diagnostics),
+    /// A template or other stage failed; nothing was written.
+    Generate(String),
+    /// Writing the output failed; the previous output is intact.
+    Output(OutputError),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Invalid(d) => write!(f, "{}", d.summary()),
+            BuildError::Generate(m) => write!(f, "error: {m}"),
+            BuildError::Output(e) => write!(f, "error: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Read and validate the catalog at `root`. Returns the catalog with its warnings, or every
+/// problem found. `base_url` overrides the one in `faircat.toml`.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Catalog, Diagnostics), Diagnostics> {
+    let mut config = Config::load(root).map_err(single)?;
+    if let Some(url) = base_url {
+        let mut text = format!(
+            "title = {:?}\nbase_url = {:?}\n[publisher]\nname = \"x\"\n",
+            config.title, url
+        );
+        text.push('\n');
+        config.base_url = Config::parse(&text).map_err(single)?.base_url;
+    }
+    let sources = crate::load::read_catalog(root);
+    crate::validate::validate(config, sources)
+}
+
+fn single(d: Diagnostic) -> Diagnostics {
+    let mut ds = Diagnostics::new();
+    ds.push(d);
+    ds
+}
+
+/// Every file of the site for a validated catalog: pages, badges, search index and exports.
+pub fn generate(catalog: &Catalog, theme: &Theme) -> Result<Output, BuildError> {
+    let mut out = Output::new();
+    crate::render::render_site(catalog, theme, &mut out)
+        .map_err(|e| BuildError::Generate(e.to_string()))?;
+    crate::search::write_index(catalog, &mut out)
+        .map_err(|e| BuildError::Generate(e.to_string()))?;
+    crate::export::write_all(catalog, &mut out).map_err(|e| BuildError::Generate(e.to_string()))?;
+    Ok(out)
+}
+
+/// Load, validate, generate and write the site. The output folder is replaced only on success.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let (catalog, diagnostics) =
+        load(&opts.root, opts.base_url.as_deref()).map_err(BuildError::Invalid)?;
+    if opts.deny_warnings && diagnostics.warnings() > 0 {
+        return Err(BuildError::Invalid(diagnostics));
+    }
+    let theme = Theme::load(&opts.root, &catalog.config.theme)
+        .map_err(|e| BuildError::Generate(e.to_string()))?;
+    let output = generate(&catalog, &theme)?;
+    let pages = output.paths().filter(|p| p.ends_with(".html")).count();
+    let CommitReport { files, bytes } = output.commit(&opts.out).map_err(BuildError::Output)?;
+    Ok(BuildReport {
+        datasets: catalog.datasets.len(),
+        drafts: catalog.drafts.len(),
+        diagnostics,
+        pages,
+        files,
+        bytes,
+    })
+}
+
+/// Validate without writing anything.
+pub fn check(root: &Path) -> Diagnostics {
+    match load(root, None) {
+        Ok((_, warnings)) => warnings,
+        Err(errors) => errors,
+    }
+}
+
+/// Where a problem outside any entry is reported: the config file, at its start.
+pub fn config_diagnostic(message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(Config::FILE_NAME, Span::file_start(), message)
+}
