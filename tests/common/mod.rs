@@ -1,0 +1,132 @@
+//! The one helper every integration test uses: a catalog in a temporary folder, made from a
+//! fixture under `tests/fixtures/catalogs/` and/or entries given inline, then checked or built
+//! through the library.
+#![allow(dead_code)]
+
+use faircat::diagnostics::Diagnostics;
+use faircat::site::{self, BuildError, BuildOptions, BuildReport};
+use std::path::{Path, PathBuf};
+
+/// A catalog folder that lives as long as the value.
+pub struct TestCatalog {
+    dir: tempfile::TempDir,
+}
+
+/// `faircat.toml` for test catalogs.
+pub const CONFIG: &str = r#"title = "Test Catalog"
+description = "A catalog used by faircat's tests."
+base_url = "https://example.org/catalog/"
+language = "en"
+
+[publisher]
+name = "Test Publisher"
+url = "https://example.org/"
+email = "catalog@example.org"
+"#;
+
+impl TestCatalog {
+    /// An empty catalog: config and about text, no entries.
+    pub fn empty() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cat = TestCatalog { dir };
+        cat.write("faircat.toml", CONFIG);
+        cat.write("content/_index.md", "About this *test* catalog.\n");
+        std::fs::create_dir_all(cat.root().join("content/datasets")).unwrap();
+        cat
+    }
+
+    /// A copy of `tests/fixtures/catalogs/<name>/` (`minimal`, `full`, `invalid`, …).
+    pub fn fixture(name: &str) -> Self {
+        let cat = TestCatalog::empty();
+        let src = fixtures_dir().join("catalogs").join(name);
+        assert!(src.is_dir(), "no fixture catalog {}", src.display());
+        copy_tree(&src, cat.root());
+        cat
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Write (or overwrite) a file relative to the catalog root.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Self {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+        self
+    }
+
+    /// Write `content/datasets/<slug>.yaml`.
+    pub fn entry(&self, slug: &str, yaml: &str) -> &Self {
+        self.write(&format!("content/datasets/{slug}.yaml"), yaml)
+    }
+
+    pub fn check(&self) -> Diagnostics {
+        site::check(self.root())
+    }
+
+    /// `check`, rendered as the user sees it, with the temp dir's path removed.
+    pub fn check_output(&self) -> String {
+        self.check().render()
+    }
+
+    /// Where `build` writes: `<root>/public`.
+    pub fn out(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    pub fn try_build(&self) -> Result<BuildReport, BuildError> {
+        site::build(&BuildOptions { root: self.root().to_path_buf(), out: self.out(), base_url: None, deny_warnings: false })
+    }
+
+    /// Build, panicking with the rendered diagnostics if it fails.
+    pub fn build(&self) -> BuildReport {
+        match self.try_build() {
+            Ok(r) => r,
+            Err(BuildError::Invalid(d)) => panic!("build failed:\n{}", d.render()),
+            Err(e) => panic!("build failed: {e}"),
+        }
+    }
+
+    /// A file of the built site as text.
+    pub fn read_out(&self, rel: &str) -> String {
+        let p = self.out().join(rel);
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    }
+
+    /// Every file of the built site, relative path → bytes, sorted.
+    pub fn out_files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(self.out())
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(self.out()).unwrap().to_string_lossy().replace('\\', "/");
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
+}
+
+/// The repository's own catalog root (with the bundled `content/`).
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+        let rel = e.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
