@@ -143,9 +143,12 @@ fn read_entry(path: &Path, rel: PathBuf, sources: &mut Sources) {
 /// A slug is lowercase ASCII letters and digits, joined by single dashes.
 pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
-        && slug
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && slug.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 fn check_slug(slug: &str, rel: &Path) -> Option<Diagnostic> {
@@ -157,7 +160,9 @@ fn check_slug(slug: &str, rel: &Path) -> Option<Diagnostic> {
         "name the file with lowercase letters, digits and single dashes, e.g. lidc-idri.yaml"
             .to_string()
     } else {
-        format!("rename the file to {suggestion}.yaml (lowercase letters, digits and single dashes)")
+        format!(
+            "rename the file to {suggestion}.yaml (lowercase letters, digits and single dashes)"
+        )
     };
     Some(
         Diagnostic::error(
@@ -179,10 +184,12 @@ enum ReadProblem {
 impl ReadProblem {
     fn into_diagnostic(self, rel: impl Into<PathBuf>) -> Diagnostic {
         match self {
-            ReadProblem::Io(e) => {
-                Diagnostic::error(rel, Span::file_start(), format!("cannot read the file: {e}"))
-                    .with_help("check that the file exists and is readable")
-            }
+            ReadProblem::Io(e) => Diagnostic::error(
+                rel,
+                Span::file_start(),
+                format!("cannot read the file: {e}"),
+            )
+            .with_help("check that the file exists and is readable"),
             ReadProblem::Binary => Diagnostic::error(
                 rel,
                 Span::file_start(),

@@ -48,7 +48,10 @@ pub fn validate(config: Config, sources: Sources) -> Result<(Catalog, Diagnostic
         return Err(diagnostics);
     }
     let datasets = entries.into_iter().map(|e| e.dataset).collect();
-    Ok((Catalog::assemble(config, sources.about, datasets), diagnostics))
+    Ok((
+        Catalog::assemble(config, sources.about, datasets),
+        diagnostics,
+    ))
 }
 
 /// Where values that other entries are checked against were written.
@@ -70,7 +73,11 @@ fn read_entry(ctx: &mut Ctx, file: &SourceFile) -> Option<Checked> {
     let root = match crate::yaml::parse(&file.text) {
         Ok(root) => root,
         Err(e) => {
-            ctx.report(Problem::new(e.span, e.message, yaml_help(&file.text, e.span)));
+            ctx.report(Problem::new(
+                e.span,
+                e.message,
+                yaml_help(&file.text, e.span),
+            ));
             return None;
         }
     };

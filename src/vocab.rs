@@ -200,34 +200,118 @@ pub fn slugify(s: &str) -> String {
 /// code meaning as published there), plus `OT` ("Other"), a Defined Term of Modality (0008,0060)
 /// in PS3.3 for images no other code fits.
 const MODALITIES: &[Modality] = &[
-    Modality { code: "CT", name: "Computed Tomography" },
-    Modality { code: "MR", name: "Magnetic Resonance" },
-    Modality { code: "PT", name: "Positron emission tomography" },
-    Modality { code: "NM", name: "Nuclear Medicine" },
-    Modality { code: "CR", name: "Computed Radiography" },
-    Modality { code: "DX", name: "Digital Radiography" },
-    Modality { code: "MG", name: "Mammography" },
-    Modality { code: "US", name: "Ultrasound" },
-    Modality { code: "XA", name: "X-Ray Angiography" },
-    Modality { code: "RF", name: "Radiofluoroscopy" },
-    Modality { code: "RG", name: "Radiographic imaging" },
-    Modality { code: "IO", name: "Intra-oral Radiography" },
-    Modality { code: "PX", name: "Panoramic X-Ray" },
-    Modality { code: "BMD", name: "Bone Mineral Densitometry" },
-    Modality { code: "SM", name: "Slide Microscopy" },
-    Modality { code: "GM", name: "General Microscopy" },
-    Modality { code: "ES", name: "Endoscopy" },
-    Modality { code: "XC", name: "External-camera Photography" },
-    Modality { code: "DMS", name: "Dermoscopy" },
-    Modality { code: "OP", name: "Ophthalmic Photography" },
-    Modality { code: "OPT", name: "Ophthalmic Tomography" },
-    Modality { code: "OCT", name: "Optical Coherence Tomography" },
-    Modality { code: "IVOCT", name: "Intravascular Optical Coherence Tomography" },
-    Modality { code: "IVUS", name: "Intravascular Ultrasound" },
-    Modality { code: "PA", name: "Photoacoustic" },
-    Modality { code: "TG", name: "Thermography" },
-    Modality { code: "DG", name: "Diaphanography" },
-    Modality { code: "OT", name: "Other" },
+    Modality {
+        code: "CT",
+        name: "Computed Tomography",
+    },
+    Modality {
+        code: "MR",
+        name: "Magnetic Resonance",
+    },
+    Modality {
+        code: "PT",
+        name: "Positron emission tomography",
+    },
+    Modality {
+        code: "NM",
+        name: "Nuclear Medicine",
+    },
+    Modality {
+        code: "CR",
+        name: "Computed Radiography",
+    },
+    Modality {
+        code: "DX",
+        name: "Digital Radiography",
+    },
+    Modality {
+        code: "MG",
+        name: "Mammography",
+    },
+    Modality {
+        code: "US",
+        name: "Ultrasound",
+    },
+    Modality {
+        code: "XA",
+        name: "X-Ray Angiography",
+    },
+    Modality {
+        code: "RF",
+        name: "Radiofluoroscopy",
+    },
+    Modality {
+        code: "RG",
+        name: "Radiographic imaging",
+    },
+    Modality {
+        code: "IO",
+        name: "Intra-oral Radiography",
+    },
+    Modality {
+        code: "PX",
+        name: "Panoramic X-Ray",
+    },
+    Modality {
+        code: "BMD",
+        name: "Bone Mineral Densitometry",
+    },
+    Modality {
+        code: "SM",
+        name: "Slide Microscopy",
+    },
+    Modality {
+        code: "GM",
+        name: "General Microscopy",
+    },
+    Modality {
+        code: "ES",
+        name: "Endoscopy",
+    },
+    Modality {
+        code: "XC",
+        name: "External-camera Photography",
+    },
+    Modality {
+        code: "DMS",
+        name: "Dermoscopy",
+    },
+    Modality {
+        code: "OP",
+        name: "Ophthalmic Photography",
+    },
+    Modality {
+        code: "OPT",
+        name: "Ophthalmic Tomography",
+    },
+    Modality {
+        code: "OCT",
+        name: "Optical Coherence Tomography",
+    },
+    Modality {
+        code: "IVOCT",
+        name: "Intravascular Optical Coherence Tomography",
+    },
+    Modality {
+        code: "IVUS",
+        name: "Intravascular Ultrasound",
+    },
+    Modality {
+        code: "PA",
+        name: "Photoacoustic",
+    },
+    Modality {
+        code: "TG",
+        name: "Thermography",
+    },
+    Modality {
+        code: "DG",
+        name: "Diaphanography",
+    },
+    Modality {
+        code: "OT",
+        name: "Other",
+    },
 ];
 
 /// DICOM CID 29 modalities known to faircat.
@@ -263,27 +347,153 @@ pub const MODALITY_ALIASES: &[(&str, &str)] = &[
 /// kidney: the concept CID 4 uses for "Endo-renal"). UBERON ids were checked against the
 /// ontology's labels; an empty string means the code could not be verified and is left out.
 const ANATOMY: &[Anatomy] = &[
-    Anatomy { id: "whole-body", label: "Whole body", snomed: "38266002", uberon: "", synonyms: &["whole body", "entire body", "total body", "full body"] },
-    Anatomy { id: "head", label: "Head", snomed: "69536005", uberon: "", synonyms: &[] },
-    Anatomy { id: "brain", label: "Brain", snomed: "", uberon: "UBERON:0000955", synonyms: &["head (brain)", "neuro"] },
-    Anatomy { id: "head-neck", label: "Head and neck", snomed: "774007", uberon: "", synonyms: &["head and neck", "head & neck", "head-and-neck", "h&n", "hn"] },
-    Anatomy { id: "neck", label: "Neck", snomed: "45048000", uberon: "", synonyms: &[] },
-    Anatomy { id: "chest", label: "Chest", snomed: "816094009", uberon: "", synonyms: &["thorax", "thoracic"] },
-    Anatomy { id: "lung", label: "Lung", snomed: "39607008", uberon: "UBERON:0002048", synonyms: &["lungs", "pulmonary"] },
-    Anatomy { id: "mediastinum", label: "Mediastinum", snomed: "72410000", uberon: "", synonyms: &[] },
-    Anatomy { id: "heart", label: "Heart", snomed: "80891009", uberon: "UBERON:0000948", synonyms: &["cardiac"] },
-    Anatomy { id: "breast", label: "Breast", snomed: "76752008", uberon: "", synonyms: &["breasts", "mammary"] },
-    Anatomy { id: "abdomen", label: "Abdomen", snomed: "818981001", uberon: "", synonyms: &["abdominal"] },
-    Anatomy { id: "liver", label: "Liver", snomed: "", uberon: "UBERON:0002107", synonyms: &["hepatic"] },
-    Anatomy { id: "kidney", label: "Kidney", snomed: "64033007", uberon: "UBERON:0002113", synonyms: &["kidneys", "renal"] },
-    Anatomy { id: "pancreas", label: "Pancreas", snomed: "15776009", uberon: "UBERON:0001264", synonyms: &["pancreatic"] },
-    Anatomy { id: "spleen", label: "Spleen", snomed: "", uberon: "UBERON:0002106", synonyms: &["splenic"] },
-    Anatomy { id: "adrenal-gland", label: "Adrenal gland", snomed: "", uberon: "", synonyms: &["adrenal", "adrenal glands", "adrenals"] },
-    Anatomy { id: "colon", label: "Colon", snomed: "71854001", uberon: "UBERON:0001155", synonyms: &["colorectal"] },
-    Anatomy { id: "pelvis", label: "Pelvis", snomed: "816092008", uberon: "", synonyms: &["pelvic"] },
-    Anatomy { id: "prostate", label: "Prostate", snomed: "41216001", uberon: "", synonyms: &["prostate gland"] },
-    Anatomy { id: "spine", label: "Spine", snomed: "421060004", uberon: "", synonyms: &["vertebral column", "spinal column"] },
-    Anatomy { id: "knee", label: "Knee", snomed: "72696002", uberon: "", synonyms: &["knees"] },
+    Anatomy {
+        id: "whole-body",
+        label: "Whole body",
+        snomed: "38266002",
+        uberon: "",
+        synonyms: &["whole body", "entire body", "total body", "full body"],
+    },
+    Anatomy {
+        id: "head",
+        label: "Head",
+        snomed: "69536005",
+        uberon: "",
+        synonyms: &[],
+    },
+    Anatomy {
+        id: "brain",
+        label: "Brain",
+        snomed: "",
+        uberon: "UBERON:0000955",
+        synonyms: &["head (brain)", "neuro"],
+    },
+    Anatomy {
+        id: "head-neck",
+        label: "Head and neck",
+        snomed: "774007",
+        uberon: "",
+        synonyms: &["head and neck", "head & neck", "head-and-neck", "h&n", "hn"],
+    },
+    Anatomy {
+        id: "neck",
+        label: "Neck",
+        snomed: "45048000",
+        uberon: "",
+        synonyms: &[],
+    },
+    Anatomy {
+        id: "chest",
+        label: "Chest",
+        snomed: "816094009",
+        uberon: "",
+        synonyms: &["thorax", "thoracic"],
+    },
+    Anatomy {
+        id: "lung",
+        label: "Lung",
+        snomed: "39607008",
+        uberon: "UBERON:0002048",
+        synonyms: &["lungs", "pulmonary"],
+    },
+    Anatomy {
+        id: "mediastinum",
+        label: "Mediastinum",
+        snomed: "72410000",
+        uberon: "",
+        synonyms: &[],
+    },
+    Anatomy {
+        id: "heart",
+        label: "Heart",
+        snomed: "80891009",
+        uberon: "UBERON:0000948",
+        synonyms: &["cardiac"],
+    },
+    Anatomy {
+        id: "breast",
+        label: "Breast",
+        snomed: "76752008",
+        uberon: "",
+        synonyms: &["breasts", "mammary"],
+    },
+    Anatomy {
+        id: "abdomen",
+        label: "Abdomen",
+        snomed: "818981001",
+        uberon: "",
+        synonyms: &["abdominal"],
+    },
+    Anatomy {
+        id: "liver",
+        label: "Liver",
+        snomed: "",
+        uberon: "UBERON:0002107",
+        synonyms: &["hepatic"],
+    },
+    Anatomy {
+        id: "kidney",
+        label: "Kidney",
+        snomed: "64033007",
+        uberon: "UBERON:0002113",
+        synonyms: &["kidneys", "renal"],
+    },
+    Anatomy {
+        id: "pancreas",
+        label: "Pancreas",
+        snomed: "15776009",
+        uberon: "UBERON:0001264",
+        synonyms: &["pancreatic"],
+    },
+    Anatomy {
+        id: "spleen",
+        label: "Spleen",
+        snomed: "",
+        uberon: "UBERON:0002106",
+        synonyms: &["splenic"],
+    },
+    Anatomy {
+        id: "adrenal-gland",
+        label: "Adrenal gland",
+        snomed: "",
+        uberon: "",
+        synonyms: &["adrenal", "adrenal glands", "adrenals"],
+    },
+    Anatomy {
+        id: "colon",
+        label: "Colon",
+        snomed: "71854001",
+        uberon: "UBERON:0001155",
+        synonyms: &["colorectal"],
+    },
+    Anatomy {
+        id: "pelvis",
+        label: "Pelvis",
+        snomed: "816092008",
+        uberon: "",
+        synonyms: &["pelvic"],
+    },
+    Anatomy {
+        id: "prostate",
+        label: "Prostate",
+        snomed: "41216001",
+        uberon: "",
+        synonyms: &["prostate gland"],
+    },
+    Anatomy {
+        id: "spine",
+        label: "Spine",
+        snomed: "421060004",
+        uberon: "",
+        synonyms: &["vertebral column", "spinal column"],
+    },
+    Anatomy {
+        id: "knee",
+        label: "Knee",
+        snomed: "72696002",
+        uberon: "",
+        synonyms: &["knees"],
+    },
 ];
 
 /// The built-in body regions.
@@ -301,20 +511,76 @@ pub fn anatomy(name: &str) -> Option<&'static Anatomy> {
 }
 
 const PLATFORMS: &[Platform] = &[
-    Platform { id: "tcia", name: "The Cancer Imaging Archive (TCIA)", url: "https://www.cancerimagingarchive.net/" },
-    Platform { id: "idc", name: "NCI Imaging Data Commons (IDC)", url: "https://portal.imaging.datacommons.cancer.gov/" },
-    Platform { id: "grand-challenge", name: "Grand Challenge", url: "https://grand-challenge.org/" },
-    Platform { id: "zenodo", name: "Zenodo", url: "https://zenodo.org/" },
-    Platform { id: "hugging-face", name: "Hugging Face", url: "https://huggingface.co/" },
-    Platform { id: "github", name: "GitHub", url: "https://github.com/" },
-    Platform { id: "kaggle", name: "Kaggle", url: "https://www.kaggle.com/" },
-    Platform { id: "openneuro", name: "OpenNeuro", url: "https://openneuro.org/" },
-    Platform { id: "physionet", name: "PhysioNet", url: "https://physionet.org/" },
-    Platform { id: "synapse", name: "Synapse", url: "https://www.synapse.org/" },
-    Platform { id: "codalab", name: "CodaLab", url: "https://codalab.lisn.upsaclay.fr/" },
-    Platform { id: "figshare", name: "figshare", url: "https://figshare.com/" },
-    Platform { id: "mendeley-data", name: "Mendeley Data", url: "https://data.mendeley.com/" },
-    Platform { id: "own-website", name: "Own website", url: "" },
+    Platform {
+        id: "tcia",
+        name: "The Cancer Imaging Archive (TCIA)",
+        url: "https://www.cancerimagingarchive.net/",
+    },
+    Platform {
+        id: "idc",
+        name: "NCI Imaging Data Commons (IDC)",
+        url: "https://portal.imaging.datacommons.cancer.gov/",
+    },
+    Platform {
+        id: "grand-challenge",
+        name: "Grand Challenge",
+        url: "https://grand-challenge.org/",
+    },
+    Platform {
+        id: "zenodo",
+        name: "Zenodo",
+        url: "https://zenodo.org/",
+    },
+    Platform {
+        id: "hugging-face",
+        name: "Hugging Face",
+        url: "https://huggingface.co/",
+    },
+    Platform {
+        id: "github",
+        name: "GitHub",
+        url: "https://github.com/",
+    },
+    Platform {
+        id: "kaggle",
+        name: "Kaggle",
+        url: "https://www.kaggle.com/",
+    },
+    Platform {
+        id: "openneuro",
+        name: "OpenNeuro",
+        url: "https://openneuro.org/",
+    },
+    Platform {
+        id: "physionet",
+        name: "PhysioNet",
+        url: "https://physionet.org/",
+    },
+    Platform {
+        id: "synapse",
+        name: "Synapse",
+        url: "https://www.synapse.org/",
+    },
+    Platform {
+        id: "codalab",
+        name: "CodaLab",
+        url: "https://codalab.lisn.upsaclay.fr/",
+    },
+    Platform {
+        id: "figshare",
+        name: "figshare",
+        url: "https://figshare.com/",
+    },
+    Platform {
+        id: "mendeley-data",
+        name: "Mendeley Data",
+        url: "https://data.mendeley.com/",
+    },
+    Platform {
+        id: "own-website",
+        name: "Own website",
+        url: "",
+    },
 ];
 
 /// Short names contributors use for platforms, besides the ids and display names.
@@ -360,8 +626,28 @@ pub fn platform_spellings() -> impl Iterator<Item = &'static str> {
 
 /// File formats an entry may list, in their usual spelling.
 pub const FILE_FORMATS: &[&str] = &[
-    "DICOM", "NIfTI", "NRRD", "MHA", "MHD", "MINC", "Analyze", "PNG", "JPEG", "JPEG 2000",
-    "TIFF", "BMP", "HDF5", "NumPy", "MAT", "CSV", "JSON", "XML", "SVS", "Zarr", "STL", "VTK",
+    "DICOM",
+    "NIfTI",
+    "NRRD",
+    "MHA",
+    "MHD",
+    "MINC",
+    "Analyze",
+    "PNG",
+    "JPEG",
+    "JPEG 2000",
+    "TIFF",
+    "BMP",
+    "HDF5",
+    "NumPy",
+    "MAT",
+    "CSV",
+    "JSON",
+    "XML",
+    "SVS",
+    "Zarr",
+    "STL",
+    "VTK",
 ];
 
 /// Look up a file format (case-insensitive) and return its usual spelling.
@@ -413,11 +699,31 @@ pub fn spdx_deprecated(id: &str) -> bool {
 pub fn license_category(id: &str, copyleft: bool) -> LicenseCategory {
     const PUBLIC_DOMAIN: &[&str] = &["CC0-1.0", "PDDL-1.0", "Unlicense", "CC-PDDC", "CC-PDM-1.0"];
     const PERMISSIVE_PREFIXES: &[&str] = &[
-        "CC-BY-", "ODC-By-", "MIT", "Apache-", "BSD-", "0BSD", "ISC", "Zlib",
-        "CDLA-Permissive-", "BSL-1.0", "PostgreSQL", "Python-2.0", "NCSA", "X11",
+        "CC-BY-",
+        "ODC-By-",
+        "MIT",
+        "Apache-",
+        "BSD-",
+        "0BSD",
+        "ISC",
+        "Zlib",
+        "CDLA-Permissive-",
+        "BSL-1.0",
+        "PostgreSQL",
+        "Python-2.0",
+        "NCSA",
+        "X11",
     ];
     const SHARE_ALIKE: &[&str] = &[
-        "ODbL-", "GPL-", "AGPL-", "LGPL-", "MPL-", "EPL-", "EUPL-", "CDLA-Sharing-", "OGL-UK-",
+        "ODbL-",
+        "GPL-",
+        "AGPL-",
+        "LGPL-",
+        "MPL-",
+        "EPL-",
+        "EUPL-",
+        "CDLA-Sharing-",
+        "OGL-UK-",
     ];
     let parts: Vec<&str> = id.split('-').collect();
     if id.starts_with("LicenseRef-") {
@@ -446,12 +752,16 @@ pub fn license_url(id: &str) -> String {
     if let Some(rest) = id.strip_prefix("CC-")
         && let Some(version_at) = rest.find(|c: char| c.is_ascii_digit())
     {
-        let kind = rest[..version_at].trim_end_matches('-').to_ascii_lowercase();
+        let kind = rest[..version_at]
+            .trim_end_matches('-')
+            .to_ascii_lowercase();
         let mut tail = rest[version_at..].split('-');
         let version = tail.next().unwrap_or_default();
         let port: Vec<String> = tail.map(str::to_ascii_lowercase).collect();
         let is_licence = !kind.is_empty()
-            && kind.split('-').all(|k| matches!(k, "by" | "nc" | "sa" | "nd"));
+            && kind
+                .split('-')
+                .all(|k| matches!(k, "by" | "nc" | "sa" | "nd"));
         if is_licence {
             let mut url = format!("https://creativecommons.org/licenses/{kind}/{version}/");
             if let Some(jurisdiction) = port.first() {

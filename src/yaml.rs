@@ -141,7 +141,10 @@ fn options() -> serde_saphyr::Options {
 /// and inside one it is almost always a mistake); reported at the tab itself.
 fn first_tab_indent(text: &str) -> Option<Span> {
     for (i, line) in text.lines().enumerate() {
-        let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        let indent: String = line
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
         if let Some(col) = indent.chars().position(|c| c == '\t') {
             // A line of only blanks is harmless.
             if indent.len() < line.trim_end_matches('\r').len() {
@@ -380,7 +383,11 @@ mod tests {
     fn alias_bomb_is_refused() {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 0..12 {
-            let prev = if i == 0 { "a".to_string() } else { format!("l{}", i - 1) };
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("l{}", i - 1)
+            };
             bomb.push_str(&format!(
                 "l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
             ));

@@ -29,7 +29,9 @@ fn full_fixture_checks_without_errors_or_warnings_for_complete_entries() {
     assert_eq!(sctn.released.unwrap().to_string(), "2020-03-01");
     assert!(sctn.preferred_citation().is_some());
     assert_eq!(sctn.targets.pixel, ["lung nodule"]);
-    let complete = d.iter().filter(|x| x.path.ends_with("chest-ct-nodules.yaml"));
+    let complete = d
+        .iter()
+        .filter(|x| x.path.ends_with("chest-ct-nodules.yaml"));
     assert_eq!(complete.count(), 0, "{}", d.render());
 }
 
@@ -43,17 +45,27 @@ fn an_empty_catalog_is_valid() {
 #[test]
 fn drafts_need_only_a_name_and_are_not_published() {
     let cat = TestCatalog::fixture("minimal");
-    cat.entry("later", "draft: true\nname: Later\nhomepage: https://example.org/later\n");
+    cat.entry(
+        "later",
+        "draft: true\nname: Later\nhomepage: https://example.org/later\n",
+    );
     let (catalog, warnings) = faircat::site::load(cat.root(), None).expect("valid");
     assert_eq!(catalog.drafts, ["later"]);
     assert!(catalog.dataset("later").is_none());
-    assert!(warnings.iter().all(|w| !w.path.ends_with("later.yaml")), "{}", warnings.render());
+    assert!(
+        warnings.iter().all(|w| !w.path.ends_with("later.yaml")),
+        "{}",
+        warnings.render()
+    );
 }
 
 #[test]
 fn drafts_still_have_their_values_checked() {
     let cat = TestCatalog::empty();
-    cat.entry("later", "draft: true\nname: Later\nhomepage: javascript:alert(1)\n");
+    cat.entry(
+        "later",
+        "draft: true\nname: Later\nhomepage: javascript:alert(1)\n",
+    );
     let d = cat.check();
     assert_eq!(d.errors(), 1, "{}", d.render());
 }

@@ -72,10 +72,16 @@ fn any_text(node: &Node, field: &str) -> Checked<String> {
             "fill it in or remove the field",
         ));
     }
-    if let Some(c) = s.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
+    if let Some(c) = s
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    {
         return Err(Problem::new(
             node.span,
-            format!("'{field}' contains the control character U+{:04X}", c as u32),
+            format!(
+                "'{field}' contains the control character U+{:04X}",
+                c as u32
+            ),
             "remove invisible control characters",
         ));
     }
@@ -151,10 +157,18 @@ pub fn date(node: &Node, field: &str) -> Checked<Date> {
         return Err(wrong_type(node, field, "a date", help));
     };
     let shape_ok = s.len() == 10
-        && s.bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-    let parsed = if shape_ok { s.parse::<Date>().ok() } else { None };
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let parsed = if shape_ok {
+        s.parse::<Date>().ok()
+    } else {
+        None
+    };
     parsed.ok_or_else(|| {
         Problem::new(
             node.span,
@@ -185,13 +199,17 @@ pub fn url_text(raw: &str, span: Span, field: &str) -> Checked<String> {
     let scheme = &raw[..scheme_end];
     if !(scheme == "https" || scheme == "http") {
         let shown: String = raw.chars().take(40).collect();
-        return Err(if scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http") {
-            bad(&format!("must start with a lowercase scheme: '{shown}'"))
-        } else if scheme.is_empty() {
-            bad(&format!("is not a full URL: '{shown}'"))
-        } else {
-            bad(&format!("uses the scheme '{scheme}:'; only http and https are allowed"))
-        });
+        return Err(
+            if scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http") {
+                bad(&format!("must start with a lowercase scheme: '{shown}'"))
+            } else if scheme.is_empty() {
+                bad(&format!("is not a full URL: '{shown}'"))
+            } else {
+                bad(&format!(
+                    "uses the scheme '{scheme}:'; only http and https are allowed"
+                ))
+            },
+        );
     }
     let parsed = url::Url::parse(raw).map_err(|e| bad(&format!("is not a valid URL ({e})")))?;
     if parsed.host_str().is_none_or(str::is_empty) || !raw[scheme_end..].starts_with("://") {
@@ -212,7 +230,10 @@ pub fn doi(node: &Node, field: &str) -> Checked<String> {
     normalize_doi(raw.trim()).ok_or_else(|| {
         Problem::new(
             node.span,
-            format!("'{field}' is not a DOI: '{}'", raw.chars().take(60).collect::<String>()),
+            format!(
+                "'{field}' is not a DOI: '{}'",
+                raw.chars().take(60).collect::<String>()
+            ),
             help,
         )
     })
@@ -234,8 +255,11 @@ pub fn normalize_doi(raw: &str) -> Option<String> {
         .map_or(raw, |p| raw[p.len()..].trim_start());
     let (registrant, suffix) = bare.strip_prefix("10.")?.split_once('/')?;
     let registrant_ok = registrant.len() >= 4
-        && registrant.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    let suffix_ok = !suffix.is_empty() && !suffix.chars().any(|c| c.is_whitespace() || c.is_control());
+        && registrant
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let suffix_ok =
+        !suffix.is_empty() && !suffix.chars().any(|c| c.is_whitespace() || c.is_control());
     (registrant_ok && suffix_ok).then(|| bare.to_string())
 }
 
@@ -275,7 +299,10 @@ mod tests {
 
     #[test]
     fn urls() {
-        assert_eq!(url(&s("https://example.org/a"), "homepage").unwrap(), "https://example.org/a");
+        assert_eq!(
+            url(&s("https://example.org/a"), "homepage").unwrap(),
+            "https://example.org/a"
+        );
         for bad in [
             "javascript:alert(1)",
             "JavaScript:alert(1)",
@@ -293,16 +320,35 @@ mod tests {
             assert!(url(&s(bad), "homepage").is_err(), "{bad:?} accepted");
         }
         let e = url(&s("javascript:alert(1)"), "homepage").unwrap_err();
-        assert_eq!(e.message, "'homepage' uses the scheme 'javascript:'; only http and https are allowed");
+        assert_eq!(
+            e.message,
+            "'homepage' uses the scheme 'javascript:'; only http and https are allowed"
+        );
     }
 
     #[test]
     fn dois() {
-        assert_eq!(normalize_doi("10.7937/K9/TCIA.2015.LO9QL9SX").unwrap(), "10.7937/K9/TCIA.2015.LO9QL9SX");
-        assert_eq!(normalize_doi("https://doi.org/10.5281/zenodo.123").unwrap(), "10.5281/zenodo.123");
-        assert_eq!(normalize_doi("doi:10.1109/TPAMI.2021.3100536").unwrap(), "10.1109/TPAMI.2021.3100536");
+        assert_eq!(
+            normalize_doi("10.7937/K9/TCIA.2015.LO9QL9SX").unwrap(),
+            "10.7937/K9/TCIA.2015.LO9QL9SX"
+        );
+        assert_eq!(
+            normalize_doi("https://doi.org/10.5281/zenodo.123").unwrap(),
+            "10.5281/zenodo.123"
+        );
+        assert_eq!(
+            normalize_doi("doi:10.1109/TPAMI.2021.3100536").unwrap(),
+            "10.1109/TPAMI.2021.3100536"
+        );
         assert_eq!(normalize_doi("DOI: 10.1234/x").unwrap(), "10.1234/x");
-        for bad in ["10.12/x", "11.1234/x", "10.1234", "10.1234/", "10.1234/a b", "https://example.org/10.1234/x"] {
+        for bad in [
+            "10.12/x",
+            "11.1234/x",
+            "10.1234",
+            "10.1234/",
+            "10.1234/a b",
+            "https://example.org/10.1234/x",
+        ] {
             assert!(normalize_doi(bad).is_none(), "{bad}");
         }
     }
@@ -316,7 +362,10 @@ mod tests {
         assert_eq!(count(&node(Value::Int(1810)), "scans").unwrap(), 1810);
         assert!(count(&node(Value::Int(-1)), "scans").is_err());
         let e = count(&s("1,810"), "scans").unwrap_err();
-        assert_eq!(e.message, "wrong type for 'scans': expected a whole number, found a string");
+        assert_eq!(
+            e.message,
+            "wrong type for 'scans': expected a whole number, found a string"
+        );
         assert!(e.help.contains("1810"));
         assert!(count(&node(Value::Float(1.5)), "scans").is_err());
     }

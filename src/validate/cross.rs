@@ -8,8 +8,28 @@ use std::path::Path;
 
 /// Report every cross-entry problem into `out`.
 pub fn check(entries: &[Checked], out: &mut Vec<Diagnostic>) {
-    duplicates(entries, "DOI", |e| e.dataset.doi.as_ref().map(|d| (d.to_ascii_lowercase(), e.places.doi)), out);
-    duplicates(entries, "homepage", |e| e.dataset.homepage.as_ref().map(|h| (homepage_key(h), e.places.homepage)), out);
+    duplicates(
+        entries,
+        "DOI",
+        |e| {
+            e.dataset
+                .doi
+                .as_ref()
+                .map(|d| (d.to_ascii_lowercase(), e.places.doi))
+        },
+        out,
+    );
+    duplicates(
+        entries,
+        "homepage",
+        |e| {
+            e.dataset
+                .homepage
+                .as_ref()
+                .map(|h| (homepage_key(h), e.places.homepage))
+        },
+        out,
+    );
     slug_case_collisions(entries, out);
     references(entries, out);
 }
@@ -20,7 +40,12 @@ fn homepage_key(url: &str) -> String {
 }
 
 fn place(path: &Path, span: Span) -> String {
-    format!("{}:{}:{}", path.display().to_string().replace('\\', "/"), span.line, span.column)
+    format!(
+        "{}:{}:{}",
+        path.display().to_string().replace('\\', "/"),
+        span.line,
+        span.column
+    )
 }
 
 fn duplicates(
@@ -32,7 +57,10 @@ fn duplicates(
     let mut groups: BTreeMap<String, Vec<(&Checked, Span)>> = BTreeMap::new();
     for e in entries {
         if let Some((k, span)) = key(e) {
-            groups.entry(k).or_default().push((e, span.unwrap_or_else(Span::file_start)));
+            groups
+                .entry(k)
+                .or_default()
+                .push((e, span.unwrap_or_else(Span::file_start)));
         }
     }
     for members in groups.values().filter(|m| m.len() > 1) {
@@ -44,8 +72,14 @@ fn duplicates(
                 .map(|(_, (o, s))| place(&o.dataset.source_path, *s))
                 .collect();
             out.push(
-                Diagnostic::error(&e.dataset.source_path, *span, format!("duplicate {what}: also used by {}", others.join(", ")))
-                    .with_help(format!("each dataset has its own {what}; merge the entries or correct one of them")),
+                Diagnostic::error(
+                    &e.dataset.source_path,
+                    *span,
+                    format!("duplicate {what}: also used by {}", others.join(", ")),
+                )
+                .with_help(format!(
+                    "each dataset has its own {what}; merge the entries or correct one of them"
+                )),
             );
         }
     }
@@ -54,29 +88,56 @@ fn duplicates(
 fn slug_case_collisions(entries: &[Checked], out: &mut Vec<Diagnostic>) {
     let mut groups: BTreeMap<String, Vec<&Checked>> = BTreeMap::new();
     for e in entries {
-        groups.entry(e.dataset.slug.to_ascii_lowercase()).or_default().push(e);
+        groups
+            .entry(e.dataset.slug.to_ascii_lowercase())
+            .or_default()
+            .push(e);
     }
     for members in groups.values().filter(|m| m.len() > 1) {
         for e in members {
             let others: Vec<String> = members
                 .iter()
                 .filter(|o| o.dataset.slug != e.dataset.slug)
-                .map(|o| o.dataset.source_path.display().to_string().replace('\\', "/"))
+                .map(|o| {
+                    o.dataset
+                        .source_path
+                        .display()
+                        .to_string()
+                        .replace('\\', "/")
+                })
                 .collect();
             out.push(
-                Diagnostic::error(&e.dataset.source_path, Span::file_start(), format!("slug '{}' collides with {} (file names differ only in case)", e.dataset.slug, others.join(", ")))
-                    .with_help("slugs are lowercase; merge or rename one of the files"),
+                Diagnostic::error(
+                    &e.dataset.source_path,
+                    Span::file_start(),
+                    format!(
+                        "slug '{}' collides with {} (file names differ only in case)",
+                        e.dataset.slug,
+                        others.join(", ")
+                    ),
+                )
+                .with_help("slugs are lowercase; merge or rename one of the files"),
             );
         }
     }
 }
 
 fn references(entries: &[Checked], out: &mut Vec<Diagnostic>) {
-    let slugs: BTreeMap<&str, &Checked> = entries.iter().map(|e| (e.dataset.slug.as_str(), e)).collect();
+    let slugs: BTreeMap<&str, &Checked> = entries
+        .iter()
+        .map(|e| (e.dataset.slug.as_str(), e))
+        .collect();
     for e in entries {
         let d = &e.dataset;
-        let Places { derived_from, related, .. } = &e.places;
-        for (field, targets, spans) in [("derived_from", &d.derived_from, derived_from), ("related", &d.related, related)] {
+        let Places {
+            derived_from,
+            related,
+            ..
+        } = &e.places;
+        for (field, targets, spans) in [
+            ("derived_from", &d.derived_from, derived_from),
+            ("related", &d.related, related),
+        ] {
             for (target, span) in targets.iter().zip(spans) {
                 if let Some(problem) = reference(d.slug.as_str(), d.draft, field, target, &slugs) {
                     let (message, help, warning) = problem;
@@ -101,8 +162,16 @@ fn reference(
     slugs: &BTreeMap<&str, &Checked>,
 ) -> Option<(String, String, bool)> {
     if target == own {
-        let what = if field == "derived_from" { "derive from itself" } else { "be related to itself" };
-        return Some((format!("entry '{own}' cannot {what}"), format!("remove '{own}' from '{field}'"), false));
+        let what = if field == "derived_from" {
+            "derive from itself"
+        } else {
+            "be related to itself"
+        };
+        return Some((
+            format!("entry '{own}' cannot {what}"),
+            format!("remove '{own}' from '{field}'"),
+            false,
+        ));
     }
     match slugs.get(target) {
         Some(t) if t.dataset.draft && !own_is_draft => Some((
@@ -113,10 +182,16 @@ fn reference(
         Some(_) => None,
         None => {
             let message = match did_you_mean(target, slugs.keys().copied()) {
-                Some(s) => format!("'{field}' refers to '{target}', which is not an entry — did you mean '{s}'?"),
+                Some(s) => format!(
+                    "'{field}' refers to '{target}', which is not an entry — did you mean '{s}'?"
+                ),
                 None => format!("'{field}' refers to '{target}', which is not an entry"),
             };
-            Some((message, "use the slug (file name without .yaml) of an entry in content/datasets/".into(), false))
+            Some((
+                message,
+                "use the slug (file name without .yaml) of an entry in content/datasets/".into(),
+                false,
+            ))
         }
     }
 }
