@@ -428,7 +428,10 @@ pub(crate) mod tests {
 
     #[test]
     fn cff_uses_license_url_for_license_refs_and_survives_hostile_text() {
-        let mut d = bare("evil", "Name: with \"quotes\"\n- and: [yaml] # not a comment");
+        let mut d = bare(
+            "evil",
+            "Name: with \"quotes\"\n- and: [yaml] # not a comment",
+        );
         d.license = Some(License {
             id: "LicenseRef-Test-DUA".into(),
             name: "Test DUA".into(),
