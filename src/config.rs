@@ -41,8 +41,6 @@ fn default_theme() -> String {
     "default".into()
 }
 
-// The error is the one diagnostic the user sees; it is returned once per run, so its size is moot.
-#[allow(clippy::result_large_err)]
 impl Config {
     pub const FILE_NAME: &'static str = "faircat.toml";
 
