@@ -8,25 +8,31 @@ use std::path::Path;
 
 /// Report every cross-entry problem into `out`.
 pub fn check(entries: &[Checked], out: &mut Vec<Diagnostic>) {
+    let doi = Duplicate {
+        what: "DOI",
+        help: "a DOI names one dataset; merge the entries or correct one of them",
+        linked_may_share: false,
+    };
     duplicates(
         entries,
-        "DOI",
+        &doi,
         |e| {
-            e.dataset
-                .doi
-                .as_ref()
-                .map(|d| (d.to_ascii_lowercase(), e.places.doi))
+            let doi = e.dataset.doi.as_ref()?;
+            Some((doi.to_ascii_lowercase(), e.places.doi))
         },
         out,
     );
+    let homepage = Duplicate {
+        what: "homepage",
+        help: "merge the entries or correct one of them; parts of one resource (e.g. the tasks of a challenge) may share a homepage when they list each other in 'related'",
+        linked_may_share: true,
+    };
     duplicates(
         entries,
-        "homepage",
+        &homepage,
         |e| {
-            e.dataset
-                .homepage
-                .as_ref()
-                .map(|h| (homepage_key(h), e.places.homepage))
+            let url = e.dataset.homepage.as_ref()?;
+            Some((homepage_key(url), e.places.homepage))
         },
         out,
     );
@@ -48,9 +54,25 @@ fn place(path: &Path, span: Span) -> String {
     )
 }
 
+/// A value that must not be shared between entries.
+struct Duplicate {
+    what: &'static str,
+    help: &'static str,
+    /// Entries that name each other in `related` or `derived_from` may share the value.
+    linked_may_share: bool,
+}
+
+fn linked(a: &Checked, b: &Checked) -> bool {
+    let names = |x: &Checked, y: &Checked| {
+        x.dataset.related.contains(&y.dataset.slug)
+            || x.dataset.derived_from.contains(&y.dataset.slug)
+    };
+    names(a, b) || names(b, a)
+}
+
 fn duplicates(
     entries: &[Checked],
-    what: &str,
+    rule: &Duplicate,
     key: impl Fn(&Checked) -> Option<(String, Option<Span>)>,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -68,18 +90,19 @@ fn duplicates(
             let others: Vec<String> = members
                 .iter()
                 .enumerate()
-                .filter(|(j, _)| *j != i)
+                .filter(|(j, (o, _))| *j != i && !(rule.linked_may_share && linked(e, o)))
                 .map(|(_, (o, s))| place(&o.dataset.source_path, *s))
                 .collect();
+            if others.is_empty() {
+                continue;
+            }
+            let message = format!(
+                "duplicate {}: also used by {}",
+                rule.what,
+                others.join(", ")
+            );
             out.push(
-                Diagnostic::error(
-                    &e.dataset.source_path,
-                    *span,
-                    format!("duplicate {what}: also used by {}", others.join(", ")),
-                )
-                .with_help(format!(
-                    "each dataset has its own {what}; merge the entries or correct one of them"
-                )),
+                Diagnostic::error(&e.dataset.source_path, *span, message).with_help(rule.help),
             );
         }
     }
