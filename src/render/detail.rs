@@ -29,7 +29,7 @@ pub struct CitationView {
     pub preferred: bool,
 }
 
-/// "How to cite": the preferred citation as plain text (and BibTeX once available).
+/// "How to cite": one line of plain text and BibTeX records, from `cite`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cite {
     pub plain: String,
@@ -114,7 +114,7 @@ fn size(n: Option<u64>) -> String {
 }
 
 impl DatasetView {
-    pub fn new(catalog: &Catalog, index: usize, root: &str, bibtex: Option<String>) -> Self {
+    pub fn new(catalog: &Catalog, index: usize, root: &str) -> Self {
         let d: &Dataset = &catalog.datasets[index];
         let link_to = |i: &usize| {
             let other = &catalog.datasets[*i];
@@ -310,15 +310,9 @@ impl DatasetView {
             ),
         ];
 
-        let preferred = d.preferred_citation().or(d.citations.first());
-        let cite = preferred.map(|c| Cite {
-            plain: match &c.doi {
-                Some(doi) if !c.text.contains(doi.as_str()) => {
-                    format!("{} https://doi.org/{doi}", c.text)
-                }
-                _ => c.text.clone(),
-            },
-            bibtex,
+        let cite = Some(Cite {
+            plain: crate::cite::plain(d),
+            bibtex: Some(crate::cite::bibtex(d)),
         });
         let citations = d
             .citations

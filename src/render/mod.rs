@@ -257,7 +257,7 @@ fn context(catalog: &Catalog, page: Page) -> tera::Context {
         }
         Page::Dataset(i) => {
             let d = &catalog.datasets[i];
-            let view = detail::DatasetView::new(catalog, i, &root, None);
+            let view = detail::DatasetView::new(catalog, i, &root);
             c.insert("dataset", &view);
             c.insert(
                 "jsonld",
