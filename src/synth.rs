@@ -378,7 +378,8 @@ pub fn project_word(rng: &mut Rng) -> String {
     let k = 2 + rng.below(3);
     let mut w = String::new();
     for _ in 0..k {
-        w.push_str(rng.pick(SYLLABLES));
+        let syllable: &&str = rng.pick(SYLLABLES);
+        w.push_str(syllable);
     }
     let mut c = w.chars();
     match c.next() {
@@ -457,7 +458,8 @@ fn dataset(
     for _ in 0..paragraphs {
         let sentences = 3 + rng.below(4);
         for _ in 0..sentences {
-            let s = fill(rng.pick(SENTENCES), rng, organ, finding, task);
+            let template: &str = SENTENCES[rng.below(SENTENCES.len())];
+            let s = fill(template, rng, organ, finding, task);
             description.push_str(&s);
             description.push(' ');
         }
@@ -484,7 +486,8 @@ fn dataset(
     let year = 2005 + rng.below(20) as i32;
     let label_count = 1 + rng.below(2);
     let label_types: Vec<LabelType> = rng.pick_some(&LabelType::ALL, label_count);
-    let license = vocab::spdx_license(rng.pick_skewed(LICENSES));
+    let license_id: &&str = rng.pick_skewed(LICENSES);
+    let license = vocab::spdx_license(license_id);
     let access = *rng.pick_skewed(&Access::ALL);
     let subjects = 10 + (rng.next_u64() % 5000) * (1 + rng.below(4) as u64);
     Dataset {
