@@ -1,0 +1,1 @@
+// Search client: written by the search module (placeholder).
