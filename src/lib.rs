@@ -6,6 +6,7 @@
 //! → `output` (the one writer: minify, fingerprint, atomic swap). `site` ties them together.
 
 pub mod badges;
+pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
@@ -19,6 +20,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod site;
+pub mod synth;
 pub mod theme;
 pub mod validate;
 pub mod vocab;
