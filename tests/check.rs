@@ -82,14 +82,7 @@ fn missing_recommended_fields_are_warnings() {
     assert_eq!(
         warnings,
         [
-            "recommended field 'homepage' is missing",
-            "recommended field 'license' is missing",
-            "recommended field 'access' is missing",
-            "recommended field 'anatomy' is missing",
-            "recommended field 'year' is missing",
-            "recommended field 'subjects or scans' is missing",
-            "recommended field 'label_types' is missing",
-            "recommended field 'sources' is missing",
+            "recommended fields missing: homepage, license, access, anatomy, year, subjects or scans, label_types, sources"
         ]
     );
 }

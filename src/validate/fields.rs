@@ -247,13 +247,16 @@ fn recommend(ctx: &mut Ctx, d: &Draft) {
         missing.push("subjects or scans");
     }
     missing.extend(["label_types", "sources"].into_iter().filter(|f| !seen(f)));
-    for field in missing {
-        ctx.warn(Problem::new(
-            Span::file_start(),
-            format!("recommended field '{field}' is missing"),
-            "add it if the facts are known (see docs/entry-schema.md); leave it out rather than guess",
-        ));
-    }
+    let message = match missing.as_slice() {
+        [] => return,
+        [one] => format!("recommended field missing: {one}"),
+        many => format!("recommended fields missing: {}", many.join(", ")),
+    };
+    ctx.warn(Problem::new(
+        Span::file_start(),
+        message,
+        "add them where the facts are known (docs/entry-schema.md); leave a field out rather than guess",
+    ));
 }
 
 fn resolve_license(ctx: &mut Ctx, d: &mut Draft) {
