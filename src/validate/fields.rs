@@ -16,6 +16,8 @@ pub struct Draft {
     license_name: Option<String>,
     license_url: Option<(String, Span)>,
     seen: Vec<&'static str>,
+    /// Values still holding the `TODO` placeholder of `faircat new`.
+    placeholders: Vec<(&'static str, Span)>,
 }
 
 type Handler = fn(&mut Ctx, &'static str, &Node, &mut Draft);
@@ -26,7 +28,10 @@ pub const FIELDS: &[(&str, Handler)] = &[
         d.dataset.draft = c.take(check::boolean(n, f)).unwrap_or(false)
     }),
     ("name", |c, f, n, d| {
-        d.dataset.name = c.take(check::text(n, f)).unwrap_or_default()
+        d.dataset.name = c.take(check::text(n, f)).unwrap_or_default();
+        if d.dataset.name.starts_with("TODO") {
+            d.placeholders.push((f, n.span));
+        }
     }),
     ("acronym", |c, f, n, d| {
         d.dataset.acronym = c.take(check::text(n, f))
@@ -166,6 +171,7 @@ pub fn read_entry(ctx: &mut Ctx, root: &Node, dataset: Dataset) -> Option<Draft>
         license_name: None,
         license_url: None,
         seen: Vec::new(),
+        placeholders: Vec::new(),
     };
     for (key, value) in entries {
         read_field(ctx, key, value, &mut draft);
@@ -218,6 +224,15 @@ fn finish(ctx: &mut Ctx, d: &mut Draft) {
                 Span::file_start(),
                 format!("missing required field '{field}'"),
                 required_help(field),
+            ));
+        }
+    }
+    if !draft {
+        for (field, span) in &d.placeholders {
+            ctx.report(Problem::new(
+                *span,
+                format!("'{field}' still holds the placeholder of `faircat new`"),
+                "replace the TODO text, or keep `draft: true` until the facts are known",
             ));
         }
     }
@@ -358,6 +373,9 @@ fn description(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
             "describe what the dataset contains, how it was made and what it is for (search engines require 50 characters)",
         ));
     }
+    if text.starts_with("TODO") {
+        d.placeholders.push((field, node.span));
+    }
     d.dataset.description = text;
 }
 
@@ -417,7 +435,14 @@ where
     T: PartialEq,
 {
     let mut out: Vec<T> = Vec::new();
-    for item in list(ctx, field, node, "values") {
+    let of = match field {
+        "modalities" => "DICOM modality codes",
+        "anatomy" => "body regions",
+        "file_formats" => "file formats",
+        "label_types" => "label types",
+        _ => "platform names",
+    };
+    for item in list(ctx, field, node, of) {
         let Some(s) = ctx.take(check::text(item, field)) else {
             continue;
         };
