@@ -204,7 +204,8 @@ fn read_field(ctx: &mut Ctx, key: &Node, value: &Node, draft: &mut Draft) {
     handler(ctx, field, value, draft);
 }
 
-/// `unknown field 'licence' — did you mean 'license'?`
+/// `unknown field 'licence' — did you mean 'license'?`; `what` may hold a `{}` for the name
+/// (`key {} in 'contact'`).
 pub fn unknown_key<'a>(
     key: &Node,
     name: &str,
@@ -212,9 +213,15 @@ pub fn unknown_key<'a>(
     what: &str,
     help: &str,
 ) -> Problem {
+    let quoted = format!("'{name}'");
+    let subject = if what.contains("{}") {
+        what.replace("{}", &quoted)
+    } else {
+        format!("{what} {quoted}")
+    };
     let message = match did_you_mean(name, known) {
-        Some(s) => format!("unknown {what} '{name}' — did you mean '{s}'?"),
-        None => format!("unknown {what} '{name}'"),
+        Some(s) => format!("unknown {subject} — did you mean '{s}'?"),
+        None => format!("unknown {subject}"),
     };
     Problem::new(key.span, message, help)
 }

@@ -34,7 +34,7 @@ pub(super) fn sub_map<'n>(
                 k,
                 &k.key_text(),
                 keys.iter().copied(),
-                &format!("key in '{field}'"),
+                &format!("key {{}} in '{field}'"),
                 &format!("'{field}' has the keys {}", keys.join(", ")),
             )),
         }
