@@ -1,5 +1,6 @@
 //! Command-line interface: parses arguments and calls the library. No logic of its own.
 
+use crate::import::ImportOptions;
 use crate::site::{self, BuildError, BuildOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -43,6 +44,39 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Make one entry per row of a spreadsheet (CSV, TSV, XLSX, XLS, ODS or JSON).
+    Import {
+        /// The spreadsheet.
+        file: PathBuf,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Map a column to a field, e.g. --map "Dataset Name=name" (repeatable; FIELD "-" ignores it).
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        maps: Vec<String>,
+        /// Show the mapping and what would be written; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Overwrite entry files that exist.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the catalog as a table that `faircat import` reads back.
+    Export {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Tsv,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,6 +153,78 @@ pub fn run(cli: Cli) -> ExitCode {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+        Command::Import {
+            file,
+            root,
+            maps,
+            dry_run,
+            force,
+        } => run_import(&ImportOptions {
+            file,
+            root,
+            maps,
+            dry_run,
+            force,
+        }),
+        Command::Export { root, format, out } => run_export(&root, format, out.as_deref()),
+    }
+}
+
+fn run_import(opts: &ImportOptions) -> ExitCode {
+    match crate::import::import(opts) {
+        Ok(report) => {
+            print!("{}", report.render());
+            if report.refused() > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_export(
+    root: &std::path::Path,
+    format: ExportFormat,
+    out: Option<&std::path::Path>,
+) -> ExitCode {
+    use crate::import::export::{self, ExportFormat as F};
+    let (catalog, _warnings) = match site::load(root, None) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => {
+            eprint!("{}", diagnostics.render());
+            return ExitCode::FAILURE;
+        }
+    };
+    let format = match format {
+        ExportFormat::Csv => F::Csv,
+        ExportFormat::Tsv => F::Tsv,
+        ExportFormat::Json => F::Json,
+    };
+    let text = export::export(&catalog.datasets, format);
+    if !catalog.drafts.is_empty() {
+        eprintln!(
+            "note: {} drafts are not published and not exported: {}",
+            catalog.drafts.len(),
+            catalog.drafts.join(", ")
+        );
+    }
+    match out {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                ExitCode::FAILURE
+            }
+        },
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod export;
+pub mod import;
 pub mod jsonld;
 pub mod load;
 pub mod markdown;
