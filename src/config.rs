@@ -45,6 +45,7 @@ impl Config {
     pub const FILE_NAME: &'static str = "faircat.toml";
 
     /// Read `faircat.toml` from the catalog root. Errors carry the file's line and column.
+    #[allow(clippy::result_large_err)] // a Diagnostic carries its source line; errors are rare
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(Self::FILE_NAME);
         let text = std::fs::read_to_string(&path).map_err(|e| {
@@ -58,6 +59,7 @@ impl Config {
         Self::parse(&text)
     }
 
+    #[allow(clippy::result_large_err)]
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
             let span = e

@@ -6,6 +6,7 @@
 //! → `output` (the one writer: minify, fingerprint, atomic swap). `site` ties them together.
 
 pub mod badges;
+pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
