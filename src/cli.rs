@@ -145,8 +145,17 @@ pub fn run(cli: Cli) -> ExitCode {
             let failed = diagnostics.has_errors() || (deny_warnings && diagnostics.warnings() > 0);
             match format {
                 Format::Human => eprint!("{}", diagnostics.render()),
-                Format::Github => print!("{}", diagnostics.render_github()),
-                Format::Json => println!("{}", diagnostics.render_json()),
+                Format::Github => {
+                    print!(
+                        "{}",
+                        paths_from_workspace(&root, &diagnostics).render_github()
+                    );
+                    eprintln!("{}", diagnostics.summary());
+                }
+                Format::Json => {
+                    println!("{}", diagnostics.render_json());
+                    eprintln!("{}", diagnostics.summary());
+                }
             }
             if failed {
                 ExitCode::FAILURE
@@ -169,6 +178,35 @@ pub fn run(cli: Cli) -> ExitCode {
         }),
         Command::Export { root, format, out } => run_export(&root, format, out.as_deref()),
     }
+}
+
+/// Diagnostics with paths relative to the working directory rather than the catalog root, so
+/// that GitHub finds the files when the catalog is a sub-folder of the repository.
+fn paths_from_workspace(
+    root: &std::path::Path,
+    diagnostics: &crate::diagnostics::Diagnostics,
+) -> crate::diagnostics::Diagnostics {
+    let prefix = if root.is_absolute() {
+        std::env::current_dir().ok().and_then(|cwd| {
+            root.strip_prefix(cwd)
+                .ok()
+                .map(std::path::Path::to_path_buf)
+        })
+    } else {
+        Some(root.to_path_buf())
+    };
+    let prefix: PathBuf = prefix
+        .unwrap_or_default()
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    let mut out = crate::diagnostics::Diagnostics::new();
+    for d in diagnostics.iter() {
+        let mut d = d.clone();
+        d.path = prefix.join(&d.path);
+        out.push(d);
+    }
+    out
 }
 
 fn run_import(opts: &ImportOptions) -> ExitCode {

@@ -50,6 +50,16 @@ fn assert_all_pass_check(cat: &TestCatalog) {
     );
 }
 
+/// The report's mapping line for a header says where its values go.
+fn assert_mapped(report: &str, header: &str, target: &str) {
+    let quoted = format!("\"{header}\" ");
+    let line = report
+        .lines()
+        .find(|l| l.trim_start().starts_with(&quoted))
+        .unwrap_or_else(|| panic!("no mapping line for {header}:\n{report}"));
+    assert!(line.ends_with(&format!("→ {target}")), "{line}");
+}
+
 #[test]
 fn poster_table_maps_without_options_and_passes_check() {
     let cat = TestCatalog::empty();
@@ -57,24 +67,34 @@ fn poster_table_maps_without_options_and_passes_check() {
     let (code, report, err) = import(&cat, &file, &[]);
     assert_eq!(code, 0, "{report}{err}");
 
-    for mapped in [
-        "\"Dataset Name (might be ambiguous)\" → name",
-        "\"axes (N)\"",
-        "→ scans",
-        "\"Provision Status\"",
-        "→ provision",
-        "\"Data Owner (Email)\"",
-        "→ contact_email",
-        "\"Usable for Scientific publication\"",
-        "→ publishable",
+    for (header, field) in [
+        ("Dataset Name (might be ambiguous)", "name"),
+        ("axes (N)", "scans"),
+        ("Anatomical Region", "anatomy"),
+        ("Main dataset topic", "topic"),
+        ("Targets at pixel level", "targets_pixel"),
+        ("Label types (entity check)", "label_types"),
+        ("Pathologies annotated?", "pathology_annotated"),
+        ("Provision Status", "provision"),
+        ("License", "license"),
+        ("Data Owner (Email)", "contact_email"),
+        ("Usable for Scientific publication", "publishable"),
+        ("Platform", "platform"),
+        ("Access", "access"),
     ] {
-        assert!(report.contains(mapped), "{mapped} missing in:\n{report}");
+        assert_mapped(&report, header, field);
     }
-    assert!(report.contains("\"Weighted Publishable\"") && report.contains("not mapped"));
+    assert_mapped(
+        &report,
+        "Weighted Publishable",
+        "not mapped: values kept in remarks (--map \"Weighted Publishable=FIELD\" to map it)",
+    );
     // Per row and column: what was not read.
     assert!(
         report.contains("row 7 (AOMIC ID190C)")
-            && report.contains("Weighted Publishable: column not mapped to a field: 'Yes' kept in remarks"),
+            && report.contains(
+                "Weighted Publishable: column not mapped to a field: 'Yes' kept in remarks"
+            ),
         "{report}"
     );
     assert!(
@@ -82,10 +102,14 @@ fn poster_table_maps_without_options_and_passes_check() {
         "{report}"
     );
     assert!(report.contains("row 8 (Duke Breast Cancer MRI): not written: same dataset as row 6 (duke-breast-cancer-mri) (same name)"), "{report}");
-    assert!(report.contains("row 21: not written: no name or slug (values: Anatomical Region=\"Brain\""), "{report}");
+    assert!(
+        report
+            .contains("row 21: not written: no name or slug (values: Anatomical Region=\"Brain\""),
+        "{report}"
+    );
     assert!(report.contains("row 25: skipped: empty row"), "{report}");
 
-    assert_eq!(entry_files(&cat).len(), 22, "{report}");
+    assert_eq!(entry_files(&cat).len(), 23, "{report}");
     assert_all_pass_check(&cat);
 
     let unic = entry(&cat, "unic");
@@ -97,12 +121,18 @@ fn poster_table_maps_without_options_and_passes_check() {
     assert_eq!(unic["normal_anatomy_annotated"], false);
     assert_eq!(unic["label_types"], json!(["pixel-level"]));
     assert_eq!(unic["targets"]["instance"], json!(["Nodules"]));
-    assert_eq!(unic["draft"], true, "no description or modality in the poster");
+    assert_eq!(
+        unic["draft"], true,
+        "no description or modality in the poster"
+    );
 
     let amos = entry(&cat, "amos-2022");
     let remarks = amos["remarks"].as_str().unwrap();
     assert!(remarks.contains("- License: \"CC BY-NC-SA\""), "{remarks}");
-    assert!(remarks.contains("- Weighted Publishable: \"Yes\""), "{remarks}");
+    assert!(
+        remarks.contains("- Weighted Publishable: \"Yes\""),
+        "{remarks}"
+    );
     assert_eq!(amos["publishable"], true);
     assert_eq!(amos["anatomy"], json!(["abdomen"]));
     let text = std::fs::read_to_string(cat.root().join("content/datasets/amos-2022.yaml")).unwrap();
@@ -133,9 +163,15 @@ fn facts_table_maps_without_options_and_passes_check() {
     assert_eq!(autopet["modalities"], json!(["PT", "CT"]));
     assert_eq!(autopet["anatomy"], json!(["whole-body"]));
     assert_eq!(autopet["subjects"], 900);
-    assert_eq!(autopet["studies"], 1014, "'1,014 PET/CT studies' is a study count");
+    assert_eq!(
+        autopet["studies"], 1014,
+        "'1,014 PET/CT studies' is a study count"
+    );
     assert_eq!(autopet["license"], "CC-BY-4.0");
-    assert!(autopet.get("license_url").is_none(), "SPDX licences need no URL");
+    assert!(
+        autopet.get("license_url").is_none(),
+        "SPDX licences need no URL"
+    );
     assert_eq!(autopet["access"], "public");
     assert_eq!(autopet["doi"], "10.7937/GKR0-XV29");
     assert_eq!(autopet["year"], 2022);
@@ -144,13 +180,18 @@ fn facts_table_maps_without_options_and_passes_check() {
         json!([{"text": "Gatidis & Kuestner, TCIA 2022", "preferred": true}])
     );
     assert_eq!(autopet["sources"].as_array().unwrap().len(), 2);
-    assert!(autopet["remarks"]
-        .as_str()
-        .unwrap()
-        .contains("1,014 PET/CT studies (501 with lesions, 513 negative controls)"));
+    assert!(
+        autopet["remarks"]
+            .as_str()
+            .unwrap()
+            .contains("1,014 PET/CT studies (501 with lesions, 513 negative controls)")
+    );
 
     let abdomen = entry(&cat, "abdomenct-1k");
-    assert!(abdomen.get("doi").is_none(), "a paper: DOI is the paper's, not the dataset's");
+    assert!(
+        abdomen.get("doi").is_none(),
+        "a paper: DOI is the paper's, not the dataset's"
+    );
     assert_eq!(
         abdomen["citations"],
         json!([{"text": "Ma et al., IEEE TPAMI 2022", "doi": "10.1109/TPAMI.2021.3100536", "preferred": true}])
@@ -182,7 +223,10 @@ fn medsam_table_names_lose_footnote_marks_and_pet_ct_is_two_modalities() {
     assert_eq!(autopet["scans"], 900);
     assert_eq!(entry(&cat, "abdomenct-1k")["name"], "AbdomenCT-1K");
     assert_eq!(entry(&cat, "word")["name"], "WORD");
-    assert!(report.contains("footnote marks '[1], [2]' removed from the name"), "{report}");
+    assert!(
+        report.contains("footnote marks '[1], [2]' removed from the name"),
+        "{report}"
+    );
 }
 
 /// The same messy table from CSV, XLSX and ODS gives the same entries.
@@ -205,8 +249,14 @@ fn messy_spreadsheets_in_every_format_give_the_same_entries() {
             "{name}: {report}"
         );
         assert!(report.contains("row 4 (CCTN (second copy)): not written: same dataset as row 2 (chest-ct-nodules-b-bold-b) (same DOI)"), "{name}: {report}");
-        assert!(report.contains("row 5: skipped: empty row"), "{name}: {report}");
-        assert!(report.contains("Internal ID: column not mapped to a field: 'A-17' kept in remarks"), "{name}: {report}");
+        assert!(
+            report.contains("row 5: skipped: empty row"),
+            "{name}: {report}"
+        );
+        assert!(
+            report.contains("Internal ID: column not mapped to a field: 'A-17' kept in remarks"),
+            "{name}: {report}"
+        );
 
         let cctn = entry(&cat, "chest-ct-nodules-b-bold-b");
         assert_eq!(cctn["name"], "Chest CT Nodules <b>bold</b>");
@@ -232,7 +282,10 @@ fn messy_spreadsheets_in_every_format_give_the_same_entries() {
         assert_eq!(pet["studies"], 1014);
         assert_eq!(pet["access"], "application");
         assert_eq!(pet["publishable"], false);
-        assert!(pet.get("homepage").is_none(), "javascript: URLs are refused");
+        assert!(
+            pet.get("homepage").is_none(),
+            "javascript: URLs are refused"
+        );
         let remarks = pet["remarks"].as_str().unwrap();
         for kept in [
             "- Home Page: \"javascript:alert(1)\"",
@@ -241,7 +294,11 @@ fn messy_spreadsheets_in_every_format_give_the_same_entries() {
         ] {
             assert!(remarks.contains(kept), "{name}: {kept} not in {remarks}");
         }
-        assert!(report.contains("Home Page: 'javascript:alert(1)' is not an http(s) URL: kept in remarks"));
+        assert!(
+            report.contains(
+                "Home Page: 'javascript:alert(1)' is not an http(s) URL: kept in remarks"
+            )
+        );
 
         let knee = entry(&cat, "knee-mri-set");
         assert_eq!(knee["modalities"], json!(["MR"]));
@@ -253,7 +310,8 @@ fn messy_spreadsheets_in_every_format_give_the_same_entries() {
             entry_files(&cat)
                 .iter()
                 .map(|f| {
-                    let text = std::fs::read_to_string(cat.root().join("content/datasets").join(f)).unwrap();
+                    let text = std::fs::read_to_string(cat.root().join("content/datasets").join(f))
+                        .unwrap();
                     // The first line names the file it came from.
                     text.split_once('\n').unwrap().1.to_string()
                 })
@@ -270,7 +328,7 @@ fn dry_run_shows_mapping_and_yaml_and_writes_nothing() {
     let file = copy_in(&cat, "spreadsheets/messy.csv");
     let (code, report, _) = import(&cat, &file, &["--dry-run"]);
     assert_eq!(code, 0);
-    assert!(report.contains("\"Imaging Modality\"") && report.contains("→ modalities"));
+    assert_mapped(&report, "Imaging Modality", "modalities");
     assert!(report.contains("would write content/datasets/knee-mri-set.yaml"));
     assert!(report.contains("    | license: Apache-2.0"), "{report}");
     assert!(entry_files(&cat).is_empty());
@@ -291,8 +349,13 @@ fn existing_files_are_never_overwritten_without_force() {
         "name: Mine\n"
     );
     // Importing again touches nothing either.
-    let before = std::fs::read_to_string(cat.root().join("content/datasets/whole-body-pet.yaml")).unwrap();
-    std::fs::write(cat.root().join("content/datasets/whole-body-pet.yaml"), "name: Edited\n").unwrap();
+    let before =
+        std::fs::read_to_string(cat.root().join("content/datasets/whole-body-pet.yaml")).unwrap();
+    std::fs::write(
+        cat.root().join("content/datasets/whole-body-pet.yaml"),
+        "name: Edited\n",
+    )
+    .unwrap();
     let (code, _, _) = import(&cat, &file, &[]);
     assert_eq!(code, 1);
     assert_eq!(
@@ -314,16 +377,31 @@ fn map_option_overrides_and_rejects_unknown_names() {
     let (code, report, _) = import(
         &cat,
         &file,
-        &["--map", "Internal ID=keywords", "--map", "notes=-", "--dry-run"],
+        &[
+            "--map",
+            "Internal ID=keywords",
+            "--map",
+            "notes=-",
+            "--dry-run",
+        ],
     );
     assert_eq!(code, 0);
-    assert!(report.contains("\"Internal ID\"") && report.contains("keywords (--map)"), "{report}");
-    assert!(report.contains("    | keywords:\n    |   - A-17"), "{report}");
-    assert!(!report.contains("Has \"quotes\""), "Notes is ignored: {report}");
+    assert_mapped(&report, "Internal ID", "keywords (--map)");
+    assert!(
+        report.contains("    | keywords:\n    |   - A-17"),
+        "{report}"
+    );
+    assert!(
+        !report.contains("Has \"quotes\""),
+        "Notes is ignored: {report}"
+    );
 
     let (code, _, err) = import(&cat, &file, &["--map", "Internal ID=keywrds"]);
     assert_eq!(code, 1);
-    assert!(err.contains("'keywrds' is not a field — did you mean 'keywords'?"), "{err}");
+    assert!(
+        err.contains("'keywrds' is not a field — did you mean 'keywords'?"),
+        "{err}"
+    );
     let (code, _, err) = import(&cat, &file, &["--map", "Nope=name"]);
     assert_eq!(code, 1);
     assert!(err.contains("there is no column \"Nope\""), "{err}");
@@ -352,7 +430,13 @@ fn import_of_export_reproduces_the_full_fixture_catalog() {
         let file = original.root().join(format!("export.{format}"));
         let (code, _, err) = faircat(
             original.root(),
-            &["export", "--format", format, "--out", file.to_str().unwrap()],
+            &[
+                "export",
+                "--format",
+                format,
+                "--out",
+                file.to_str().unwrap(),
+            ],
         );
         assert_eq!(code, 0, "{err}");
         let copy = TestCatalog::empty();

@@ -54,6 +54,17 @@ impl Entry {
         }
     }
 
+    /// Take a field's value out and keep it in remarks instead, with a note for the report.
+    pub fn move_to_remarks(&mut self, field: Field, message: String) {
+        if let Some(Value::Text(v)) = self.values.remove(&field) {
+            self.kept.push((field.id().to_string(), v));
+            self.notes.push(Note {
+                column: field.id().to_string(),
+                message,
+            });
+        }
+    }
+
     /// The identities other rows or entries are compared by: DOI, homepage and name.
     pub fn identities(&self) -> Vec<(&'static str, String)> {
         let mut ids = Vec::new();
@@ -226,8 +237,7 @@ fn combine(entry: &mut Entry) {
         entry.kept.push(("description".into(), d));
         entry.notes.push(Note {
             column: "description".into(),
-            message: "shorter than the 50 characters a description needs: kept in remarks"
-                .into(),
+            message: "shorter than the 50 characters a description needs: kept in remarks".into(),
         });
     }
     if let Some(Value::Text(id)) = entry.values.get(&Field::License).cloned()

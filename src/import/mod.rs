@@ -129,8 +129,15 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
                 continue;
             }
         };
-        let duplicate = entry
+        // The same DOI or name: the same dataset, not written. The same homepage only:
+        // datasets of one project (the Decathlon's tasks) may share it, but two entries
+        // cannot, so the later one keeps it in remarks.
+        let (homepages, ids): (Vec<_>, Vec<_>) = entry
             .identities()
+            .into_iter()
+            .partition(|(by, _)| *by == "homepage");
+        let duplicate = ids
+            .clone()
             .into_iter()
             .find_map(|id| {
                 seen.get(&id).map(|(r, slug)| RowOutcome::Duplicate {
@@ -139,7 +146,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
                 })
             })
             .or_else(|| {
-                entry.identities().into_iter().find_map(|(by, value)| {
+                ids.iter().cloned().find_map(|(by, value)| {
                     existing
                         .iter()
                         .find(|e| e.slug != entry.slug && e.ids.contains(&(by, value.clone())))
@@ -153,8 +160,27 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
             rows.push(report_for(&entry, duplicate, None));
             continue;
         }
+        let shared_homepage = homepages.iter().find_map(|id| {
+            seen.get(id)
+                .map(|(r, slug)| format!("row {r} ({slug})"))
+                .or_else(|| {
+                    existing
+                        .iter()
+                        .find(|e| e.slug != entry.slug && e.ids.contains(id))
+                        .map(|e| e.path.clone())
+                })
+        });
+        if let Some(other) = shared_homepage {
+            entry.move_to_remarks(
+                Field::Homepage,
+                format!(
+                    "the same homepage as {other}: kept in remarks, as two entries cannot share one"
+                ),
+            );
+        }
         for id in entry.identities() {
-            seen.insert(id, (entry.row, entry.slug.clone()));
+            seen.entry(id)
+                .or_insert_with(|| (entry.row, entry.slug.clone()));
         }
         if let Some(n) = taken_slugs.get_mut(&entry.slug) {
             *n += 1;

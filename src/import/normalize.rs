@@ -409,7 +409,10 @@ fn string_list(field: Field, cell: &str, commas: bool) -> Outcome {
     } else {
         &[';']
     };
-    let items = split_top(cell, separators).iter().map(|s| one_line(s)).collect();
+    let items = split_top(cell, separators)
+        .iter()
+        .map(|s| one_line(s))
+        .collect();
     Outcome::clean(field, Value::List(items))
 }
 

@@ -81,9 +81,11 @@ pub fn parse_delimited(bytes: &[u8], delimiter: u8) -> Result<Table, String> {
         .flexible(true)
         .from_reader(bytes);
     let mut lines = Vec::new();
-    for record in reader.byte_records() {
+    for (index, record) in reader.byte_records().enumerate() {
         let record = record.map_err(|e| format!("cannot parse the table: {e}"))?;
-        let number = record.position().map_or(0, |p| p.line() as usize);
+        // Rows are counted as a spreadsheet program counts them (a quoted line break does
+        // not start a new row).
+        let number = index + 1;
         let mut cells = Vec::with_capacity(record.len());
         for field in record.iter() {
             let text = std::str::from_utf8(field).map_err(|_| {
