@@ -60,6 +60,17 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Build the site into memory, serve it, rebuild on every change and reload open tabs.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+    },
     /// Write the catalog as a table that `faircat import` reads back.
     Export {
         #[arg(long, default_value = ".")]
@@ -177,6 +188,15 @@ pub fn run(cli: Cli) -> ExitCode {
             force,
         }),
         Command::Export { root, format, out } => run_export(&root, format, out.as_deref()),
+        Command::Serve { root, port, bind } => {
+            match crate::serve::serve(&crate::serve::ServeOptions { root, bind, port }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 
