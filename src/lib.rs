@@ -25,4 +25,5 @@ pub mod site;
 pub mod theme;
 pub mod validate;
 pub mod vocab;
+pub mod workflow_files;
 pub mod yaml;
