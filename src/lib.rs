@@ -22,6 +22,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod synth;
 pub mod theme;
 pub mod validate;
 pub mod vocab;
