@@ -447,3 +447,35 @@ fn import_of_export_reproduces_the_full_fixture_catalog() {
         pretty_assertions::assert_eq!(datasets(copy.root()), expected, "{format}");
     }
 }
+
+/// The bundled catalog, exported and imported again, is the same catalog.
+#[test]
+fn import_of_export_reproduces_the_bundled_catalog() {
+    let root = common::repo_root();
+    let expected = datasets(&root);
+    assert!(expected.len() >= 30, "the bundled catalog has its entries");
+    let out = tempfile::tempdir().unwrap();
+    for format in ["csv", "json"] {
+        let file = out.path().join(format!("catalog.{format}"));
+        let (code, _, err) = faircat(
+            &root,
+            &[
+                "export",
+                "--format",
+                format,
+                "--out",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let copy = TestCatalog::empty();
+        copy.write(
+            "faircat.toml",
+            std::fs::read(root.join("faircat.toml")).unwrap(),
+        );
+        let (code, report, err) = import(&copy, &file, &[]);
+        assert_eq!(code, 0, "{report}{err}");
+        assert!(!report.contains("kept in remarks"), "{format}: {report}");
+        pretty_assertions::assert_eq!(datasets(copy.root()), expected, "{format}");
+    }
+}

@@ -54,6 +54,18 @@ impl Entry {
         }
     }
 
+    /// The slugs this entry names in `related` and `derived_from`.
+    pub fn links(&self) -> Vec<String> {
+        [Field::Related, Field::DerivedFrom]
+            .iter()
+            .filter_map(|f| match self.values.get(f) {
+                Some(Value::List(l)) => Some(l.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+
     /// Take a field's value out and keep it in remarks instead, with a note for the report.
     pub fn move_to_remarks(&mut self, field: Field, message: String) {
         if let Some(Value::Text(v)) = self.values.remove(&field) {

@@ -113,6 +113,18 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
     let mut rows = Vec::new();
     let mut seen: HashMap<(&'static str, String), (usize, String)> = HashMap::new();
     let mut taken_slugs: HashMap<String, usize> = HashMap::new();
+    let mut homepage_users: HashMap<String, Vec<User>> = HashMap::new();
+    for e in &existing {
+        for (by, value) in &e.ids {
+            if *by == "homepage" {
+                homepage_users.entry(value.clone()).or_default().push(User {
+                    label: e.path.clone(),
+                    slug: e.slug.clone(),
+                    links: e.links.clone(),
+                });
+            }
+        }
+    }
     for row in &table.rows {
         let mut entry = match entry::build(&table.headers, &mapping, row) {
             Ok(e) => e,
@@ -160,28 +172,6 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
             rows.push(report_for(&entry, duplicate, None));
             continue;
         }
-        let shared_homepage = homepages.iter().find_map(|id| {
-            seen.get(id)
-                .map(|(r, slug)| format!("row {r} ({slug})"))
-                .or_else(|| {
-                    existing
-                        .iter()
-                        .find(|e| e.slug != entry.slug && e.ids.contains(id))
-                        .map(|e| e.path.clone())
-                })
-        });
-        if let Some(other) = shared_homepage {
-            entry.move_to_remarks(
-                Field::Homepage,
-                format!(
-                    "the same homepage as {other}: kept in remarks, as two entries cannot share one"
-                ),
-            );
-        }
-        for id in entry.identities() {
-            seen.entry(id)
-                .or_insert_with(|| (entry.row, entry.slug.clone()));
-        }
         if let Some(n) = taken_slugs.get_mut(&entry.slug) {
             *n += 1;
             let slug = format!("{}-{n}", entry.slug);
@@ -193,6 +183,41 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
                 ),
             });
             entry.slug = slug;
+        }
+        // Parts of one resource may share a homepage when they name each other in `related`
+        // or `derived_from` (as `check` allows); otherwise the later entry keeps it in remarks.
+        let links = entry.links();
+        let clash = homepages.iter().find_map(|(_, home)| {
+            homepage_users.get(home).and_then(|users| {
+                users
+                    .iter()
+                    .find(|u| {
+                        u.slug != entry.slug
+                            && !(u.links.contains(&entry.slug) || links.contains(&u.slug))
+                    })
+                    .map(|u| u.label.clone())
+            })
+        });
+        match clash {
+            Some(other) => entry.move_to_remarks(
+                Field::Homepage,
+                format!(
+                    "the same homepage as {other}, which it does not name in related or derived_from: kept in remarks, as such entries cannot share one"
+                ),
+            ),
+            None => {
+                for (_, home) in &homepages {
+                    homepage_users.entry(home.clone()).or_default().push(User {
+                        label: format!("row {} ({})", entry.row, entry.slug),
+                        slug: entry.slug.clone(),
+                        links: links.clone(),
+                    });
+                }
+            }
+        }
+        for id in ids {
+            seen.entry(id)
+                .or_insert_with(|| (entry.row, entry.slug.clone()));
         }
         taken_slugs.insert(entry.slug.clone(), 1);
 
@@ -327,6 +352,15 @@ struct Existing {
     slug: String,
     path: String,
     ids: Vec<(&'static str, String)>,
+    /// Its `related` and `derived_from` slugs.
+    links: Vec<String>,
+}
+
+/// An entry (row or file) that uses a homepage.
+struct User {
+    label: String,
+    slug: String,
+    links: Vec<String>,
 }
 
 /// Name, DOI and homepage of every entry already in the catalog (files that do not parse are
@@ -358,8 +392,15 @@ fn existing_entries(dir: &Path) -> Vec<Existing> {
                 ids.push(("name", entry::normalize_name(&name)));
             }
             let slug = path.file_stem()?.to_string_lossy().into_owned();
+            let links = ["related", "derived_from"]
+                .iter()
+                .filter_map(|k| value.get(*k).and_then(|v| v.as_array()))
+                .flatten()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
             Some(Existing {
                 slug,
+                links,
                 path: format!("content/datasets/{}", path.file_name()?.to_string_lossy()),
                 ids,
             })
