@@ -184,7 +184,10 @@ fn respond(request: tiny_http::Request, status: u16, content_type: &str, body: &
         tiny_http::Header::from_bytes("Content-Type", content_type),
         tiny_http::Header::from_bytes("Cache-Control", "no-store"),
     ];
-    let mut response = tiny_http::Response::from_data(body.to_vec()).with_status_code(status);
+    // Always a Content-Length (no chunked transfer), whatever the size.
+    let mut response = tiny_http::Response::from_data(body.to_vec())
+        .with_status_code(status)
+        .with_chunked_threshold(usize::MAX);
     for h in headers.into_iter().flatten() {
         response = response.with_header(h);
     }
