@@ -135,7 +135,10 @@ fn edit_break_and_fix_an_entry_while_serving() {
         "contributor text is escaped"
     );
     let (page_part, _overlay) = body.split_once("id=\"faircat-overlay\"").unwrap();
-    assert!(page_part.contains("Tiny CT Edited"), "the last good page stays");
+    assert!(
+        page_part.contains("Tiny CT Edited"),
+        "the last good page stays"
+    );
     assert!(!page_part.contains("Tiny CT Broken"));
     assert!(
         server.child.try_wait().unwrap().is_none(),
