@@ -1,1 +1,186 @@
-//! markdown (to be written).
+//! Contributors' Markdown → safe HTML: pulldown-cmark renders, ammonia sanitises.
+//!
+//! Raw HTML in the source is dropped before rendering, images become plain links (an image
+//! would make the page load something from another host), headings move down two levels so an
+//! entry's `# Heading` never competes with the page's own `<h1>`, and ammonia then allows only
+//! harmless tags with `http`/`https`/`mailto`/relative links. Bidirectional control characters
+//! are removed so entry text cannot reorder the page text around it.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Render Markdown from an entry to sanitised HTML.
+pub fn to_html(markdown: &str) -> String {
+    let source = strip_bidi_controls(markdown);
+    let parser = Parser::new_ext(
+        &source,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .filter_map(|event| match event {
+        Event::Html(_) | Event::InlineHtml(_) => None,
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Some(Event::Start(Tag::Heading {
+            level: demote(level),
+            id,
+            classes,
+            attrs,
+        })),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level)))),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Some(Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        })),
+        Event::End(TagEnd::Image) => Some(Event::End(TagEnd::Link)),
+        other => Some(other),
+    });
+    let mut html = String::with_capacity(source.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, parser);
+    sanitizer().clean(&html).to_string()
+}
+
+/// The text of a Markdown source without any markup, whitespace collapsed: for meta
+/// descriptions and JSON-LD.
+pub fn to_plain_text(markdown: &str) -> String {
+    let source = strip_bidi_controls(markdown);
+    let mut text = String::with_capacity(source.len());
+    for event in Parser::new_ext(&source, Options::ENABLE_TABLES) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// At most `max` characters of `text`, cut at a word boundary, with "…" when shortened.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':', '.']))
+}
+
+/// Characters that change the direction of the text around them (Unicode bidi embeddings,
+/// overrides, isolates and marks).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without bidirectional control characters (borrowed when there are none).
+pub fn strip_bidi_controls(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_bidi_control) {
+        Cow::Owned(text.chars().filter(|c| !is_bidi_control(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H3,
+        HeadingLevel::H2 => HeadingLevel::H4,
+        HeadingLevel::H3 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.rm_tags(["img", "map", "area"])
+            .url_schemes(HashSet::from(["http", "https", "mailto"]))
+            .link_rel(Some("nofollow noopener noreferrer"))
+            .strip_comments(true);
+        b
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_markdown() {
+        let html = to_html("Some **bold** text and a [link](https://example.org/).\n\n# Title");
+        assert!(html.contains("<strong>bold</strong>"), "{html}");
+        assert!(html.contains(r#"href="https://example.org/""#), "{html}");
+        assert!(
+            html.contains(r#"rel="nofollow noopener noreferrer""#),
+            "{html}"
+        );
+        assert!(html.contains("<h3>Title</h3>"), "{html}");
+    }
+
+    #[test]
+    fn hostile_markdown_is_inert() {
+        let hostile = concat!(
+            "<script>alert(1)</script>\n\n",
+            "<iframe src=\"https://evil.example/\"></iframe>\n\n",
+            "<svg onload=alert(1)><circle/></svg>\n\n",
+            "<img src=x onerror=alert(1)>\n\n",
+            "[click](javascript:alert(1)) [data](data:text/html,<b>x</b>) [vb](vbscript:msgbox)\n\n",
+            "![tracker](https://evil.example/pixel.png)\n\n",
+            "<p style=\"color:red\" onclick=\"alert(1)\">styled</p>\n\n",
+            "<!-- comment --> text <a href=\"https://x.example\" onmouseover=\"alert(1)\">a</a>",
+        );
+        let html = to_html(hostile).to_lowercase();
+        for bad in [
+            "<script",
+            "<iframe",
+            "<svg",
+            "<img",
+            "onerror",
+            "onload",
+            "onclick",
+            "onmouseover",
+            "javascript:",
+            "data:",
+            "vbscript:",
+            "style=",
+            "<!--",
+        ] {
+            assert!(!html.contains(bad), "{bad} survived in {html}");
+        }
+        assert!(
+            html.contains(r#"href="https://evil.example/pixel.png""#),
+            "image became a link"
+        );
+    }
+
+    #[test]
+    fn bidi_controls_are_removed() {
+        let html = to_html("abc\u{202E}def\u{2066}ghi");
+        assert!(html.contains("abcdefghi"), "{html}");
+        assert_eq!(strip_bidi_controls("plain"), Cow::Borrowed("plain"));
+    }
+
+    #[test]
+    fn plain_text_and_truncation() {
+        assert_eq!(
+            to_plain_text("A **bold** [link](https://x.org)\nnext <b>line</b>"),
+            "A bold link next line"
+        );
+        assert_eq!(truncate("one two three four", 9), "one two…");
+        assert_eq!(truncate("short", 9), "short");
+    }
+}

@@ -48,8 +48,8 @@ pub fn dataset_schema(id: &str) -> Value {
         .map(|l| l.slug().to_string())
         .collect();
     let access: Vec<String> = Access::ALL.iter().map(|a| a.slug().to_string()).collect();
-    let file_formats: Vec<String> = Vec::new(); // FILE_FORMATS-PENDING
-    let spdx_ids: Vec<&str> = spdx::identifiers::LICENSES.iter().map(|l| l.name).collect();
+    let file_formats: Vec<String> = vocab::FILE_FORMATS.iter().map(|f| f.to_string()).collect();
+    let spdx_ids: Vec<&str> = vocab::spdx_ids().collect();
 
     let mut modality_items = json!({"type": "array", "minItems": 1, "uniqueItems": true,
         "items": {"enum": modalities},

@@ -1,0 +1,124 @@
+//! Machine-read companions of the pages: `sitemap.xml`, `robots.txt` and the Atom feed
+//! `feed.xml`. Dates come from the entries, never from the clock.
+
+use crate::badges::xml_escape;
+use crate::markdown;
+use crate::model::Catalog;
+use jiff::civil::Date;
+
+/// A page for the sitemap: its site path (`datasets/x/`) and the date its content last changed.
+#[derive(Debug, Clone)]
+pub struct SitemapEntry {
+    pub path: String,
+    pub lastmod: Option<Date>,
+}
+
+pub fn sitemap(catalog: &Catalog, pages: &[SitemapEntry]) -> String {
+    let mut xml = String::from(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    ));
+    for page in pages {
+        xml.push_str("  <url><loc>");
+        xml.push_str(&xml_escape(&catalog.config.url(&page.path)));
+        xml.push_str("</loc>");
+        if let Some(date) = page.lastmod {
+            xml.push_str(&format!("<lastmod>{date}</lastmod>"));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+pub fn robots(catalog: &Catalog) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        catalog.config.url("sitemap.xml")
+    )
+}
+
+fn timestamp(date: Date) -> String {
+    format!("{date}T00:00:00Z")
+}
+
+/// Atom feed of the datasets that record when they were `added`, newest first (ties by slug).
+pub fn atom(catalog: &Catalog) -> String {
+    let config = &catalog.config;
+    let mut entries: Vec<(Date, &crate::model::Dataset)> = catalog
+        .datasets
+        .iter()
+        .filter_map(|d| d.added.map(|a| (a, d)))
+        .collect();
+    entries.sort_by(|(a, x), (b, y)| b.cmp(a).then_with(|| x.slug.cmp(&y.slug)));
+    let entry_updated =
+        |added: Date, d: &crate::model::Dataset| d.updated.map_or(added, |u| u.max(added));
+    // Atom requires a feed date: the newest entry's, else the catalog's, else the Unix epoch
+    // (a fixed value, so that builds stay reproducible).
+    let updated = entries
+        .iter()
+        .map(|(a, d)| entry_updated(*a, d))
+        .max()
+        .or(catalog.modified())
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), timestamp);
+
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        xml_escape(&config.language)
+    ));
+    xml.push_str(&format!("  <title>{}</title>\n", xml_escape(&config.title)));
+    if !config.description.is_empty() {
+        xml.push_str(&format!(
+            "  <subtitle>{}</subtitle>\n",
+            xml_escape(&config.description)
+        ));
+    }
+    xml.push_str(&format!("  <id>{}</id>\n", xml_escape(&config.base_url)));
+    xml.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml_escape(&config.url("feed.xml"))
+    ));
+    xml.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml_escape(&config.base_url)
+    ));
+    xml.push_str(&format!("  <updated>{updated}</updated>\n"));
+    xml.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        xml_escape(&config.publisher.name)
+    ));
+    xml.push_str("  <generator>faircat</generator>\n");
+    for (added, d) in entries {
+        let url = config.url(&d.path());
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!("    <title>{}</title>\n", xml_escape(&d.name)));
+        xml.push_str(&format!("    <id>{}</id>\n", xml_escape(&url)));
+        xml.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml_escape(&url)
+        ));
+        xml.push_str(&format!(
+            "    <published>{}</published>\n",
+            timestamp(added)
+        ));
+        xml.push_str(&format!(
+            "    <updated>{}</updated>\n",
+            timestamp(entry_updated(added, d))
+        ));
+        let summary = markdown::truncate(&markdown::to_plain_text(&d.description), 500);
+        xml.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            xml_escape(&summary)
+        ));
+        for m in &d.modalities {
+            xml.push_str(&format!(
+                "    <category term=\"{}\"/>\n",
+                xml_escape(m.code)
+            ));
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}

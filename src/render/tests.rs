@@ -1,0 +1,263 @@
+//! Renderer tests on catalogs built directly from the model (no loader involved).
+
+use super::*;
+use crate::config::Config;
+use crate::model::{Citation, Contact, Dataset, Download, Targets};
+use crate::vocab::{Access, Anatomy, LabelType, License, LicenseCategory, Modality, Platform};
+use std::path::PathBuf;
+
+static CT: Modality = Modality {
+    code: "CT",
+    name: "Computed Tomography",
+};
+static PT: Modality = Modality {
+    code: "PT",
+    name: "Positron emission tomography (PET)",
+};
+static CHEST: Anatomy = Anatomy {
+    id: "chest",
+    label: "Chest",
+    snomed: "51185008",
+    uberon: "UBERON:0001443",
+    synonyms: &["thorax"],
+};
+static TCIA: Platform = Platform {
+    id: "tcia",
+    name: "The Cancer Imaging Archive (TCIA)",
+    url: "https://www.cancerimagingarchive.net/",
+};
+
+pub(crate) fn config() -> Config {
+    Config::parse(
+        "title = \"Test Catalog\"\nbase_url = \"https://example.org/catalog/\"\n[publisher]\nname = \"Test Publisher\"\n",
+    )
+    .unwrap()
+}
+
+pub(crate) fn dataset(slug: &str, name: &str) -> Dataset {
+    Dataset {
+        slug: slug.into(),
+        source_path: PathBuf::from(format!("content/datasets/{slug}.yaml")),
+        draft: false,
+        name: name.into(),
+        acronym: None,
+        alternate_names: vec![],
+        description: format!("{name}: a synthetic dataset used by the renderer's tests only."),
+        homepage: None,
+        doi: None,
+        year: None,
+        released: None,
+        updated: None,
+        added: None,
+        keywords: vec![],
+        topic: None,
+        modalities: vec![&CT],
+        anatomy: vec![],
+        subjects: None,
+        scans: None,
+        studies: None,
+        series: None,
+        sequences: vec![],
+        file_formats: vec![],
+        scanners: vec![],
+        geography: vec![],
+        pathologies: vec![],
+        targets: Targets::default(),
+        label_types: vec![],
+        complete: None,
+        pathology_annotated: None,
+        normal_anatomy_annotated: None,
+        annotation_protocol: None,
+        license: None,
+        access: None,
+        access_url: None,
+        platforms: vec![],
+        publishable: None,
+        provision: None,
+        contact: None,
+        downloads: vec![],
+        citations: vec![],
+        derived_from: vec![],
+        related: vec![],
+        sources: vec![],
+        remarks: None,
+    }
+}
+
+fn cc_by() -> License {
+    License {
+        id: "CC-BY-4.0".into(),
+        name: "Creative Commons Attribution 4.0 International".into(),
+        url: Some("https://spdx.org/licenses/CC-BY-4.0.html".into()),
+        category: LicenseCategory::Permissive,
+    }
+}
+
+/// Three datasets: a full one, one derived from it, a bare one.
+pub(crate) fn sample() -> Catalog {
+    let mut full = dataset("chest-ct-nodules", "Synthetic Chest CT Nodules");
+    full.acronym = Some("SCTN".into());
+    full.doi = Some("10.1234/sctn.2020".into());
+    full.homepage = Some("https://example.org/sctn/".into());
+    full.added = Some(jiff::civil::date(2024, 1, 10));
+    full.updated = Some(jiff::civil::date(2021, 6, 15));
+    full.anatomy = vec![&CHEST];
+    full.subjects = Some(1200);
+    full.scans = Some(1300);
+    full.geography = vec!["Germany".into()];
+    full.targets.pixel = vec!["lung nodule".into()];
+    full.label_types = vec![LabelType::PixelLevel, LabelType::BoundingBox];
+    full.license = Some(cc_by());
+    full.access = Some(Access::Public);
+    full.access_url = Some("https://example.org/sctn/download".into());
+    full.platforms = vec![&TCIA];
+    full.contact = Some(Contact {
+        name: Some("Data Owner".into()),
+        email: Some("owner@example.org".into()),
+        url: None,
+    });
+    full.downloads = vec![Download {
+        url: "https://example.org/sctn.zip".into(),
+        name: Some("sctn.zip".into()),
+        media_type: Some("application/zip".into()),
+        size_bytes: Some(1 << 20),
+        sha256: None,
+    }];
+    full.citations = vec![Citation {
+        text: "Doe J, et al. Synthetic Chest CT Nodules. 2020.".into(),
+        doi: Some("10.1234/jot.2020.1".into()),
+        url: None,
+        preferred: true,
+    }];
+    full.sources = vec!["https://example.org/sctn/ (read 2024-01-10)".into()];
+
+    let mut subset = dataset("sctn-subset", "SCTN Subset");
+    subset.modalities = vec![&CT, &PT];
+    subset.anatomy = vec![&CHEST];
+    subset.derived_from = vec!["chest-ct-nodules".into()];
+    subset.related = vec!["chest-ct-nodules".into()];
+    subset.access = Some(Access::Application);
+    subset.label_types = vec![LabelType::ImageLevel];
+    subset.added = Some(jiff::civil::date(2024, 1, 10));
+    subset.license = Some(License {
+        id: "LicenseRef-Test-DUA".into(),
+        name: "Test Data Use Agreement".into(),
+        url: Some("https://example.org/dua".into()),
+        category: LicenseCategory::Restricted,
+    });
+
+    let tiny = dataset("tiny-ct", "Tiny CT");
+    Catalog::assemble(
+        config(),
+        "About *this* catalog.".into(),
+        vec![tiny, subset, full],
+    )
+}
+
+pub(crate) fn render(catalog: &Catalog) -> Output {
+    let mut out = Output::new();
+    render_site(catalog, &Theme::embedded(), &mut out).unwrap();
+    out
+}
+
+fn page(out: &Output, path: &str) -> String {
+    String::from_utf8(
+        out.get(path)
+            .unwrap_or_else(|| panic!("no {path}"))
+            .to_vec(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn writes_every_page() {
+    let out = render(&sample());
+    for p in [
+        "index.html",
+        "404.html",
+        "search/index.html",
+        "datasets/chest-ct-nodules/index.html",
+        "datasets/sctn-subset/index.html",
+        "datasets/tiny-ct/index.html",
+        "modality/index.html",
+        "modality/ct/index.html",
+        "modality/pt/index.html",
+        "anatomy/chest/index.html",
+        "license/cc-by-4-0/index.html",
+        "license/licenseref-test-dua/index.html",
+        "access/public/index.html",
+        "access/application/index.html",
+        "label/pixel-level/index.html",
+        "platform/tcia/index.html",
+        "platform/index.html",
+        "sitemap.xml",
+        "robots.txt",
+        "feed.xml",
+        "static/badges/cc-by-4-0.svg",
+        "static/badges/licenseref-test-dua.svg",
+        "static/badges/no-license.svg",
+    ] {
+        assert!(out.get(p).is_some(), "missing {p}");
+    }
+}
+
+#[test]
+fn links_are_relative_to_the_page() {
+    let out = render(&sample());
+    let html = page(&out, "datasets/sctn-subset/index.html");
+    assert!(html.contains(r#"<meta name="faircat-root" content="../../">"#));
+    assert!(html.contains(r#"href="../../datasets/chest-ct-nodules/index.html""#));
+    assert!(html.contains(r#"action="../../search/""#));
+    let home = page(&out, "index.html");
+    assert!(home.contains(r#"href="./datasets/tiny-ct/index.html""#));
+    assert!(home.contains(r#"<link rel="canonical" href="https://example.org/catalog/">"#));
+    let css = out
+        .paths()
+        .find(|p| p.starts_with("static/style.") && p.ends_with(".css"))
+        .unwrap();
+    assert!(
+        home.contains(&format!(r#"href="./{css}""#)),
+        "fingerprinted stylesheet linked"
+    );
+    let not_found = page(&out, "404.html");
+    assert!(
+        not_found.contains(r#"href="/catalog/index.html""#),
+        "404 links from the site's path"
+    );
+}
+
+#[test]
+fn search_page_has_only_the_app_container_in_main() {
+    let out = render(&sample());
+    let html = page(&out, "search/index.html");
+    let main = html
+        .split("<main")
+        .nth(1)
+        .unwrap()
+        .split("</main>")
+        .next()
+        .unwrap();
+    assert!(main.contains(r#"<div id="search-app"></div>"#), "{main}");
+    assert!(html.contains(r#"<div id="search-results" hidden></div>"#));
+    assert!(html.contains(r#"<script type="module" src="../static/search."#));
+}
+
+#[test]
+fn dataset_links_run_both_ways() {
+    let out = render(&sample());
+    let parent = page(&out, "datasets/chest-ct-nodules/index.html");
+    assert!(parent.contains("Datasets derived from this one"));
+    assert!(parent.contains(r#"href="../../datasets/sctn-subset/index.html""#));
+    let child = page(&out, "datasets/sctn-subset/index.html");
+    assert!(child.contains("Derived from"));
+}
+
+#[test]
+fn facet_pages_count_their_datasets() {
+    let out = render(&sample());
+    let ct = page(&out, "modality/ct/index.html");
+    assert!(ct.contains("3 datasets in this catalog"), "{ct}");
+    let pt = page(&out, "modality/pt/index.html");
+    assert!(pt.contains("1 dataset in this catalog"));
+    assert!(pt.contains("SCTN Subset") && !pt.contains("Tiny CT"));
+}

@@ -1,0 +1,259 @@
+//! What templates see: plain, serialisable views of the model with every link already made
+//! relative to the page being rendered (`root` is `../../` on `datasets/<slug>/index.html`).
+
+use crate::badges;
+use crate::model::{Catalog, Dataset, FacetKind, FacetValue, facet_values};
+use crate::vocab::License;
+use serde::Serialize;
+
+/// Relative link from a page to a site path such as `datasets/x/`: directory paths get an
+/// explicit `index.html` so the site also works when opened from `file://`.
+pub fn href(root: &str, path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{root}{path}index.html")
+    } else {
+        format!("{root}{path}")
+    }
+}
+
+/// Only http(s) and mailto URLs become links; anything else is shown as text.
+pub fn external_href(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    matches!(parsed.scheme(), "http" | "https" | "mailto").then(|| url.to_string())
+}
+
+/// `12345` → `12,345`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A value shown on a page, optionally a link.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub text: String,
+    /// Longer form, shown as a tooltip (`<abbr title>`), e.g. the modality's full name.
+    pub title: Option<String>,
+    pub href: Option<String>,
+    /// The link leaves this site (opens the entry's own external page).
+    pub external: bool,
+    /// Text after the link, e.g. "(read 2024-01-10)" after a source URL.
+    pub note: Option<String>,
+}
+
+impl Item {
+    pub fn text(text: impl Into<String>) -> Item {
+        Item {
+            text: text.into(),
+            title: None,
+            href: None,
+            external: false,
+            note: None,
+        }
+    }
+    pub fn link(text: impl Into<String>, href: String) -> Item {
+        Item {
+            href: Some(href),
+            ..Item::text(text)
+        }
+    }
+    /// A link to an entry's external page, or plain text if the URL is not http(s)/mailto.
+    pub fn url(text: impl Into<String>, url: &str) -> Item {
+        Item {
+            external: true,
+            href: external_href(url),
+            ..Item::text(text)
+        }
+    }
+    fn titled(mut self, title: impl Into<String>) -> Item {
+        self.title = Some(title.into());
+        self
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Badge {
+    pub src: String,
+    pub alt: String,
+    pub width: u32,
+    /// The facet page of this licence (none for "no licence stated").
+    pub href: Option<String>,
+}
+
+impl Badge {
+    pub fn new(root: &str, license: Option<&License>) -> Badge {
+        Badge {
+            src: format!("{root}{}", badges::badge_path(license)),
+            alt: badges::badge_alt(license),
+            width: badges::badge_width(license),
+            href: license
+                .map(|l| href(root, &format!("{}/{}/", FacetKind::License.slug(), l.key()))),
+        }
+    }
+}
+
+/// One row of a dataset table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub slug: String,
+    pub href: String,
+    pub name: String,
+    pub acronym: Option<String>,
+    pub modalities: Vec<Item>,
+    pub anatomy: Vec<Item>,
+    pub subjects: Option<String>,
+    pub scans: Option<String>,
+    /// Sort key of the size column: subjects, else scans, else -1.
+    pub size_sort: i64,
+    pub labels: Vec<Item>,
+    pub badge: Badge,
+    pub license_id: String,
+    pub access: Option<Item>,
+    /// Sort key of the access column: public < registration < application < private.
+    pub access_sort: i64,
+}
+
+/// The links a dataset has for one facet kind (e.g. its modalities, each to its facet page).
+pub fn facet_items(root: &str, kind: FacetKind, d: &Dataset) -> Vec<Item> {
+    facet_values(kind, d)
+        .into_iter()
+        .map(|(key, label)| {
+            let link = href(root, &format!("{}/{key}/", kind.slug()));
+            match kind {
+                FacetKind::Modality => {
+                    let code = label.split(" — ").next().unwrap_or(&label).to_string();
+                    Item::link(code, link).titled(label)
+                }
+                _ => Item::link(label, link),
+            }
+        })
+        .collect()
+}
+
+impl Row {
+    pub fn new(root: &str, d: &Dataset) -> Row {
+        Row {
+            slug: d.slug.clone(),
+            href: href(root, &d.path()),
+            name: d.name.clone(),
+            acronym: d.acronym.clone().filter(|a| *a != d.name),
+            modalities: facet_items(root, FacetKind::Modality, d),
+            anatomy: facet_items(root, FacetKind::Anatomy, d),
+            subjects: d.subjects.map(thousands),
+            scans: d.scans.map(thousands),
+            size_sort: d
+                .subjects
+                .or(d.scans)
+                .map_or(-1, |n| n.min(i64::MAX as u64) as i64),
+            labels: facet_items(root, FacetKind::Label, d),
+            badge: Badge::new(root, d.license.as_ref()),
+            license_id: d.license.as_ref().map_or(String::new(), |l| l.id.clone()),
+            access: d
+                .access
+                .map(|a| Item::link(a.label(), href(root, &format!("access/{}/", a.slug())))),
+            access_sort: d.access.map_or(9, |a| a as i64),
+        }
+    }
+}
+
+pub fn rows(root: &str, catalog: &Catalog, indices: impl IntoIterator<Item = usize>) -> Vec<Row> {
+    indices
+        .into_iter()
+        .map(|i| Row::new(root, &catalog.datasets[i]))
+        .collect()
+}
+
+/// A facet value in a list: label, count and link.
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueLink {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+    pub href: String,
+}
+
+/// A facet kind with its values, for the home page and facet index pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetList {
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub href: String,
+    pub values: Vec<ValueLink>,
+}
+
+pub fn value_link(root: &str, kind: FacetKind, v: &FacetValue) -> ValueLink {
+    ValueLink {
+        key: v.key.clone(),
+        label: v.label.clone(),
+        count: v.count(),
+        href: href(root, &v.path(kind)),
+    }
+}
+
+pub fn facet_list(root: &str, catalog: &Catalog, kind: FacetKind) -> FacetList {
+    FacetList {
+        slug: kind.slug(),
+        title: kind.title(),
+        href: href(root, &format!("{}/", kind.slug())),
+        values: catalog
+            .facet(kind)
+            .values
+            .iter()
+            .map(|v| value_link(root, kind, v))
+            .collect(),
+    }
+}
+
+/// A headline number on the home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Total {
+    pub value: String,
+    pub label: String,
+}
+
+pub fn totals(catalog: &Catalog) -> Vec<Total> {
+    let ds = &catalog.datasets;
+    let sum = |f: fn(&Dataset) -> Option<u64>| -> (u64, usize) {
+        ds.iter()
+            .filter_map(f)
+            .fold((0, 0), |(s, n), v| (s.saturating_add(v), n + 1))
+    };
+    let mut out = vec![Total {
+        value: thousands(ds.len() as u64),
+        label: if ds.len() == 1 { "dataset" } else { "datasets" }.into(),
+    }];
+    let (subjects, n) = sum(|d| d.subjects);
+    if n > 0 {
+        out.push(Total {
+            value: thousands(subjects),
+            label: format!("subjects in the {n} that report them"),
+        });
+    }
+    let (scans, n) = sum(|d| d.scans);
+    if n > 0 {
+        out.push(Total {
+            value: thousands(scans),
+            label: format!("scans in the {n} that report them"),
+        });
+    }
+    let public = ds
+        .iter()
+        .filter(|d| d.access == Some(crate::vocab::Access::Public))
+        .count();
+    out.push(Total {
+        value: thousands(public as u64),
+        label: "downloadable without registration".into(),
+    });
+    out.push(Total {
+        value: thousands(catalog.facet(FacetKind::Modality).values.len() as u64),
+        label: "imaging modalities".into(),
+    });
+    out
+}
