@@ -243,6 +243,10 @@ fn and_falls_back_to_most_words_and_ignores_unknown_words() {
     assert!(r.words[1].terms.is_empty());
     let lung = run(&b.index, "lung", false);
     assert_eq!(r.hits.len(), lung.hits.len());
+    assert!(
+        run(&b.index, "qqqqzzzz", false).hits.is_empty(),
+        "unknown words alone match nothing"
+    );
     // Two words that never meet in one name: the result is an OR, flagged.
     let a = b.catalog.datasets[0]
         .name

@@ -214,7 +214,8 @@ pub fn search(index: &StaticIndex, q: &Query) -> Result<Results, ReadError> {
     }
 
     // Text matches: docs with every known word, or with the most words when none has all.
-    let has_text = !per_word.is_empty();
+    // Words that match nothing are left out; if no word matches, nothing does.
+    let has_text = !words.is_empty();
     let mut scored: HashMap<u32, (usize, f64)> = HashMap::new();
     for scores in &per_word {
         for (&doc, &s) in scores {

@@ -258,7 +258,8 @@ export async function search(index, q) {
     matches.push({ word: ws[i], terms: terms.map(([w, , wt]) => [w, wt]) });
     if (terms.length) perWord.push(scores);
   }
-  const hasText = perWord.length > 0;
+  // Words that match nothing are left out; if no word matches, nothing does.
+  const hasText = ws.length > 0;
   let scored = new Map();
   for (const scores of perWord) {
     for (const [doc, s] of scores) {
