@@ -30,9 +30,10 @@ pub type ExportError = Box<dyn std::error::Error + Send + Sync>;
 pub fn write_all(catalog: &Catalog, out: &mut Output) -> Result<(), ExportError> {
     json::write(catalog, out)?;
     out.add("catalog.csv", csv::catalog_csv(catalog)?)?;
+    let schema_url = catalog.config.url(schema::PATH);
     out.add(
-        "schema/dataset.schema.json",
-        json_text(&schema::dataset_schema(&catalog.config.url(schema::PATH))),
+        schema::PATH,
+        json_text(&schema::dataset_schema(Some(&schema_url))),
     )?;
     for d in &catalog.datasets {
         out.add(

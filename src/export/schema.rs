@@ -13,8 +13,8 @@ use serde_json::{Value, json};
 /// Where the build publishes the schema, relative to the site root.
 pub const PATH: &str = "schema/dataset.schema.json";
 
-/// The schema, with `id` as its `$id` (its absolute URL).
-pub fn dataset_schema(id: &str) -> Value {
+/// The schema, with `id` (its absolute URL) as its `$id` when known.
+pub fn dataset_schema(id: Option<&str>) -> Value {
     let text =
         |description: &str| json!({"type": "string", "minLength": 1, "description": description});
     let strings = |description: &str| json!({"type": "array", "items": {"type": "string", "minLength": 1}, "description": description});
@@ -166,16 +166,19 @@ pub fn dataset_schema(id: &str) -> Value {
             "remarks": text("Anything else: caveats, unverified facts (Markdown)."),
 
     })));
-    json!({
+    let mut schema = json!({
     "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": id,
     "title": "faircat dataset entry",
     "description": "One YAML file per dataset: content/datasets/<slug>.yaml. See docs/entry-schema.md.",
     "type": "object",
     "additionalProperties": false,
     "required": ["name", "description", "modalities"],
     "properties": properties,
-        })
+        });
+    if let Some(id) = id {
+        schema["$id"] = json!(id);
+    }
+    schema
 }
 
 fn object(v: Value) -> serde_json::Map<String, Value> {
