@@ -1,19 +1,181 @@
 //! Turn parsed entries into the validated [`Catalog`], reporting every problem with its place.
+//!
+//! `fields` reads one entry, field by field, from a table of handlers; `check` holds the checks
+//! of single values (URLs, DOIs, dates, counts); `cross` checks entries against each other.
+
+mod check;
+mod cross;
+mod fields;
+
+pub use fields::{FIELDS, REQUIRED, field_names};
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostics;
-use crate::load::Sources;
-use crate::model::Catalog;
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::load::{SourceFile, Sources};
+use crate::model::{Catalog, Dataset, Targets};
+use check::Problem;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// Validate every entry and the links between them. Errors make the result `Err` with all
 /// problems; otherwise the catalog comes with its warnings.
 pub fn validate(config: Config, sources: Sources) -> Result<(Catalog, Diagnostics), Diagnostics> {
-    let diagnostics = sources.diagnostics;
+    let mut problems: Vec<Diagnostic> = sources.diagnostics.iter().cloned().collect();
+    let mut entries = Vec::with_capacity(sources.entries.len());
+    for file in &sources.entries {
+        let mut ctx = Ctx::new(&file.path);
+        if let Some(entry) = read_entry(&mut ctx, file) {
+            entries.push(entry);
+        }
+        problems.extend(ctx.problems);
+    }
+    cross::check(&entries, &mut problems);
+
+    let texts: BTreeMap<&Path, &str> = sources
+        .entries
+        .iter()
+        .map(|f| (f.path.as_path(), f.text.as_str()))
+        .collect();
+    let mut diagnostics = Diagnostics::new();
+    for d in problems {
+        let text = texts.get(d.path.as_path()).copied();
+        diagnostics.push(match (text, &d.source_line) {
+            (Some(text), None) => d.with_source(text),
+            _ => d,
+        });
+    }
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
+    let datasets = entries.into_iter().map(|e| e.dataset).collect();
     Ok((
-        Catalog::assemble(config, sources.about, Vec::new()),
+        Catalog::assemble(config, sources.about, datasets),
         diagnostics,
     ))
+}
+
+/// Where values that other entries are checked against were written.
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    pub doi: Option<Span>,
+    pub homepage: Option<Span>,
+    pub derived_from: Vec<Span>,
+    pub related: Vec<Span>,
+}
+
+/// An entry that was read, with the places needed by the cross-entry checks.
+pub struct Checked {
+    pub dataset: Dataset,
+    pub places: Places,
+}
+
+fn read_entry(ctx: &mut Ctx, file: &SourceFile) -> Option<Checked> {
+    let root = match crate::yaml::parse(&file.text) {
+        Ok(root) => root,
+        Err(e) => {
+            ctx.report(Problem::new(
+                e.span,
+                e.message,
+                yaml_help(&file.text, e.span),
+            ));
+            return None;
+        }
+    };
+    let draft = fields::read_entry(ctx, &root, empty_dataset(file))?;
+    Some(Checked {
+        dataset: draft.dataset,
+        places: draft.places,
+    })
+}
+
+/// A hint for YAML syntax errors, from what the offending line looks like.
+fn yaml_help(text: &str, span: Span) -> String {
+    let line = text.lines().nth(span.line.saturating_sub(1)).unwrap_or("");
+    if line.contains('\t') {
+        "indent with spaces, not tabs".into()
+    } else if line.contains(": ") && line.split(": ").count() > 2 {
+        "a value containing ': ' must be quoted".into()
+    } else {
+        "check the indentation and quoting; a value starting with [ { * & ! | > ' \" % @ or ` must be quoted".into()
+    }
+}
+
+fn empty_dataset(file: &SourceFile) -> Dataset {
+    Dataset {
+        slug: file.slug.clone(),
+        source_path: file.path.clone(),
+        draft: false,
+        name: String::new(),
+        acronym: None,
+        alternate_names: Vec::new(),
+        description: String::new(),
+        homepage: None,
+        doi: None,
+        year: None,
+        released: None,
+        updated: None,
+        added: None,
+        keywords: Vec::new(),
+        topic: None,
+        modalities: Vec::new(),
+        anatomy: Vec::new(),
+        subjects: None,
+        scans: None,
+        studies: None,
+        series: None,
+        sequences: Vec::new(),
+        file_formats: Vec::new(),
+        scanners: Vec::new(),
+        geography: Vec::new(),
+        pathologies: Vec::new(),
+        targets: Targets::default(),
+        label_types: Vec::new(),
+        complete: None,
+        pathology_annotated: None,
+        normal_anatomy_annotated: None,
+        annotation_protocol: None,
+        license: None,
+        access: None,
+        access_url: None,
+        platforms: Vec::new(),
+        publishable: None,
+        provision: None,
+        contact: None,
+        downloads: Vec::new(),
+        citations: Vec::new(),
+        derived_from: Vec::new(),
+        related: Vec::new(),
+        sources: Vec::new(),
+        remarks: None,
+    }
+}
+
+/// The problems of one entry file.
+pub struct Ctx {
+    path: PathBuf,
+    problems: Vec<Diagnostic>,
+}
+
+impl Ctx {
+    fn new(path: &Path) -> Self {
+        Ctx {
+            path: path.to_path_buf(),
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn report(&mut self, p: Problem) {
+        self.problems
+            .push(Diagnostic::error(&self.path, p.span, p.message).with_help(p.help));
+    }
+
+    pub fn warn(&mut self, p: Problem) {
+        self.problems
+            .push(Diagnostic::warning(&self.path, p.span, p.message).with_help(p.help));
+    }
+
+    /// The value, or `None` after reporting its problem.
+    pub fn take<T>(&mut self, checked: check::Checked<T>) -> Option<T> {
+        checked.map_err(|p| self.report(p)).ok()
+    }
 }

@@ -194,11 +194,129 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
-// ---- Vocabulary data and lookups (filled in by the vocab work; stubs keep the tree building) ----
+// ---- Vocabulary data and lookups ----
+
+/// Acquisition modalities: the codes of DICOM PS3.16 CID 29 "Acquisition Modality" (code and
+/// code meaning as published there), plus `OT` ("Other"), a Defined Term of Modality (0008,0060)
+/// in PS3.3 for images no other code fits.
+const MODALITIES: &[Modality] = &[
+    Modality {
+        code: "CT",
+        name: "Computed Tomography",
+    },
+    Modality {
+        code: "MR",
+        name: "Magnetic Resonance",
+    },
+    Modality {
+        code: "PT",
+        name: "Positron emission tomography",
+    },
+    Modality {
+        code: "NM",
+        name: "Nuclear Medicine",
+    },
+    Modality {
+        code: "CR",
+        name: "Computed Radiography",
+    },
+    Modality {
+        code: "DX",
+        name: "Digital Radiography",
+    },
+    Modality {
+        code: "MG",
+        name: "Mammography",
+    },
+    Modality {
+        code: "US",
+        name: "Ultrasound",
+    },
+    Modality {
+        code: "XA",
+        name: "X-Ray Angiography",
+    },
+    Modality {
+        code: "RF",
+        name: "Radiofluoroscopy",
+    },
+    Modality {
+        code: "RG",
+        name: "Radiographic imaging",
+    },
+    Modality {
+        code: "IO",
+        name: "Intra-oral Radiography",
+    },
+    Modality {
+        code: "PX",
+        name: "Panoramic X-Ray",
+    },
+    Modality {
+        code: "BMD",
+        name: "Bone Mineral Densitometry",
+    },
+    Modality {
+        code: "SM",
+        name: "Slide Microscopy",
+    },
+    Modality {
+        code: "GM",
+        name: "General Microscopy",
+    },
+    Modality {
+        code: "ES",
+        name: "Endoscopy",
+    },
+    Modality {
+        code: "XC",
+        name: "External-camera Photography",
+    },
+    Modality {
+        code: "DMS",
+        name: "Dermoscopy",
+    },
+    Modality {
+        code: "OP",
+        name: "Ophthalmic Photography",
+    },
+    Modality {
+        code: "OPT",
+        name: "Ophthalmic Tomography",
+    },
+    Modality {
+        code: "OCT",
+        name: "Optical Coherence Tomography",
+    },
+    Modality {
+        code: "IVOCT",
+        name: "Intravascular Optical Coherence Tomography",
+    },
+    Modality {
+        code: "IVUS",
+        name: "Intravascular Ultrasound",
+    },
+    Modality {
+        code: "PA",
+        name: "Photoacoustic",
+    },
+    Modality {
+        code: "TG",
+        name: "Thermography",
+    },
+    Modality {
+        code: "DG",
+        name: "Diaphanography",
+    },
+    Modality {
+        code: "OT",
+        name: "Other",
+    },
+];
 
 /// DICOM CID 29 modalities known to faircat.
 pub fn modalities() -> &'static [Modality] {
-    &[]
+    MODALITIES
 }
 
 /// Look up a modality by its DICOM code (case-insensitive).
@@ -208,9 +326,179 @@ pub fn modality(code: &str) -> Option<&'static Modality> {
         .find(|m| m.code.eq_ignore_ascii_case(code))
 }
 
+/// Words contributors write for a modality that are not its DICOM code, with the code to use.
+pub const MODALITY_ALIASES: &[(&str, &str)] = &[
+    ("MRI", "MR"),
+    ("PET", "PT"),
+    ("SPECT", "NM"),
+    ("CTA", "CT"),
+    ("X-ray", "DX"),
+    ("Xray", "DX"),
+    ("Mammo", "MG"),
+    ("Ultrasound", "US"),
+    ("Echo", "US"),
+    ("Histology", "SM"),
+    ("Fundus", "OP"),
+];
+
+/// Body regions. SNOMED CT ids are those DICOM PS3.16 uses: CID 4031 "Common Anatomic
+/// Region" (whole body, head, head and neck, neck, chest, mediastinum, heart, breast, abdomen,
+/// pancreas, colon, pelvis, prostate, spine, knee) and CID 4 "Anatomic Region" (lung: "Lung";
+/// kidney: the concept CID 4 uses for "Endo-renal"). UBERON ids were checked against the
+/// ontology's labels; an empty string means the code could not be verified and is left out.
+const ANATOMY: &[Anatomy] = &[
+    Anatomy {
+        id: "whole-body",
+        label: "Whole body",
+        snomed: "38266002",
+        uberon: "",
+        synonyms: &["whole body", "entire body", "total body", "full body"],
+    },
+    Anatomy {
+        id: "head",
+        label: "Head",
+        snomed: "69536005",
+        uberon: "",
+        synonyms: &[],
+    },
+    Anatomy {
+        id: "brain",
+        label: "Brain",
+        snomed: "",
+        uberon: "UBERON:0000955",
+        synonyms: &["head (brain)", "neuro"],
+    },
+    Anatomy {
+        id: "head-neck",
+        label: "Head and neck",
+        snomed: "774007",
+        uberon: "",
+        synonyms: &["head and neck", "head & neck", "head-and-neck", "h&n", "hn"],
+    },
+    Anatomy {
+        id: "neck",
+        label: "Neck",
+        snomed: "45048000",
+        uberon: "",
+        synonyms: &[],
+    },
+    Anatomy {
+        id: "chest",
+        label: "Chest",
+        snomed: "816094009",
+        uberon: "",
+        synonyms: &["thorax", "thoracic"],
+    },
+    Anatomy {
+        id: "lung",
+        label: "Lung",
+        snomed: "39607008",
+        uberon: "UBERON:0002048",
+        synonyms: &["lungs", "pulmonary"],
+    },
+    Anatomy {
+        id: "mediastinum",
+        label: "Mediastinum",
+        snomed: "72410000",
+        uberon: "",
+        synonyms: &[],
+    },
+    Anatomy {
+        id: "heart",
+        label: "Heart",
+        snomed: "80891009",
+        uberon: "UBERON:0000948",
+        synonyms: &["cardiac"],
+    },
+    Anatomy {
+        id: "breast",
+        label: "Breast",
+        snomed: "76752008",
+        uberon: "",
+        synonyms: &["breasts", "mammary"],
+    },
+    Anatomy {
+        id: "abdomen",
+        label: "Abdomen",
+        snomed: "818981001",
+        uberon: "",
+        synonyms: &["abdominal"],
+    },
+    Anatomy {
+        id: "liver",
+        label: "Liver",
+        snomed: "",
+        uberon: "UBERON:0002107",
+        synonyms: &["hepatic"],
+    },
+    Anatomy {
+        id: "kidney",
+        label: "Kidney",
+        snomed: "64033007",
+        uberon: "UBERON:0002113",
+        synonyms: &["kidneys", "renal"],
+    },
+    Anatomy {
+        id: "pancreas",
+        label: "Pancreas",
+        snomed: "15776009",
+        uberon: "UBERON:0001264",
+        synonyms: &["pancreatic"],
+    },
+    Anatomy {
+        id: "spleen",
+        label: "Spleen",
+        snomed: "",
+        uberon: "UBERON:0002106",
+        synonyms: &["splenic"],
+    },
+    Anatomy {
+        id: "adrenal-gland",
+        label: "Adrenal gland",
+        snomed: "",
+        uberon: "",
+        synonyms: &["adrenal", "adrenal glands", "adrenals"],
+    },
+    Anatomy {
+        id: "colon",
+        label: "Colon",
+        snomed: "71854001",
+        uberon: "UBERON:0001155",
+        synonyms: &["colorectal"],
+    },
+    Anatomy {
+        id: "pelvis",
+        label: "Pelvis",
+        snomed: "816092008",
+        uberon: "",
+        synonyms: &["pelvic"],
+    },
+    Anatomy {
+        id: "prostate",
+        label: "Prostate",
+        snomed: "41216001",
+        uberon: "",
+        synonyms: &["prostate gland"],
+    },
+    Anatomy {
+        id: "spine",
+        label: "Spine",
+        snomed: "421060004",
+        uberon: "",
+        synonyms: &["vertebral column", "spinal column"],
+    },
+    Anatomy {
+        id: "knee",
+        label: "Knee",
+        snomed: "72696002",
+        uberon: "",
+        synonyms: &["knees"],
+    },
+];
+
 /// The built-in body regions.
 pub fn anatomies() -> &'static [Anatomy] {
-    &[]
+    ANATOMY
 }
 
 /// Look up a body region by id, label or synonym (case-insensitive).
@@ -222,32 +510,277 @@ pub fn anatomy(name: &str) -> Option<&'static Anatomy> {
     })
 }
 
+const PLATFORMS: &[Platform] = &[
+    Platform {
+        id: "tcia",
+        name: "The Cancer Imaging Archive (TCIA)",
+        url: "https://www.cancerimagingarchive.net/",
+    },
+    Platform {
+        id: "idc",
+        name: "NCI Imaging Data Commons (IDC)",
+        url: "https://portal.imaging.datacommons.cancer.gov/",
+    },
+    Platform {
+        id: "grand-challenge",
+        name: "Grand Challenge",
+        url: "https://grand-challenge.org/",
+    },
+    Platform {
+        id: "zenodo",
+        name: "Zenodo",
+        url: "https://zenodo.org/",
+    },
+    Platform {
+        id: "hugging-face",
+        name: "Hugging Face",
+        url: "https://huggingface.co/",
+    },
+    Platform {
+        id: "github",
+        name: "GitHub",
+        url: "https://github.com/",
+    },
+    Platform {
+        id: "kaggle",
+        name: "Kaggle",
+        url: "https://www.kaggle.com/",
+    },
+    Platform {
+        id: "openneuro",
+        name: "OpenNeuro",
+        url: "https://openneuro.org/",
+    },
+    Platform {
+        id: "physionet",
+        name: "PhysioNet",
+        url: "https://physionet.org/",
+    },
+    Platform {
+        id: "synapse",
+        name: "Synapse",
+        url: "https://www.synapse.org/",
+    },
+    Platform {
+        id: "codalab",
+        name: "CodaLab",
+        url: "https://codalab.lisn.upsaclay.fr/",
+    },
+    Platform {
+        id: "figshare",
+        name: "figshare",
+        url: "https://figshare.com/",
+    },
+    Platform {
+        id: "mendeley-data",
+        name: "Mendeley Data",
+        url: "https://data.mendeley.com/",
+    },
+    Platform {
+        id: "own-website",
+        name: "Own website",
+        url: "",
+    },
+];
+
+/// Short names contributors use for platforms, besides the ids and display names.
+const PLATFORM_ALIASES: &[(&str, &str)] = &[
+    ("TCIA", "tcia"),
+    ("The Cancer Imaging Archive", "tcia"),
+    ("IDC", "idc"),
+    ("Imaging Data Commons", "idc"),
+    ("Grand Challenge", "grand-challenge"),
+    ("grand-challenge.org", "grand-challenge"),
+    ("Hugging Face", "hugging-face"),
+    ("HuggingFace", "hugging-face"),
+    ("Mendeley Data", "mendeley-data"),
+    ("Own website", "own-website"),
+    ("Open Website", "own-website"),
+];
+
 /// The built-in platforms.
 pub fn platforms() -> &'static [Platform] {
-    &[]
+    PLATFORMS
 }
 
-/// Look up a platform by id or name (case-insensitive).
+/// Look up a platform by id, name or a common short name (case-insensitive).
 pub fn platform(name: &str) -> Option<&'static Platform> {
+    let by_alias = PLATFORM_ALIASES
+        .iter()
+        .find(|(alias, _)| alias.eq_ignore_ascii_case(name))
+        .map(|(_, id)| *id);
+    platforms().iter().find(|p| {
+        p.id.eq_ignore_ascii_case(name)
+            || p.name.eq_ignore_ascii_case(name)
+            || by_alias == Some(p.id)
+    })
+}
+
+/// Every spelling [`platform`] accepts, for "did you mean …?".
+pub fn platform_spellings() -> impl Iterator<Item = &'static str> {
     platforms()
         .iter()
-        .find(|p| p.id.eq_ignore_ascii_case(name) || p.name.eq_ignore_ascii_case(name))
+        .flat_map(|p| [p.id, p.name])
+        .chain(PLATFORM_ALIASES.iter().map(|(alias, _)| *alias))
+}
+
+/// File formats an entry may list, in their usual spelling.
+pub const FILE_FORMATS: &[&str] = &[
+    "DICOM",
+    "NIfTI",
+    "NRRD",
+    "MHA",
+    "MHD",
+    "MINC",
+    "Analyze",
+    "PNG",
+    "JPEG",
+    "JPEG 2000",
+    "TIFF",
+    "BMP",
+    "HDF5",
+    "NumPy",
+    "MAT",
+    "CSV",
+    "JSON",
+    "XML",
+    "SVS",
+    "Zarr",
+    "STL",
+    "VTK",
+];
+
+/// Look up a file format (case-insensitive) and return its usual spelling.
+pub fn file_format(name: &str) -> Option<&'static str> {
+    FILE_FORMATS
+        .iter()
+        .find(|f| f.eq_ignore_ascii_case(name))
+        .copied()
+}
+
+impl LabelType {
+    pub fn from_slug(s: &str) -> Option<LabelType> {
+        LabelType::ALL.into_iter().find(|l| l.slug() == s)
+    }
+}
+
+impl Access {
+    pub fn from_slug(s: &str) -> Option<Access> {
+        Access::ALL.into_iter().find(|a| a.slug() == s)
+    }
+}
+
+/// Every SPDX licence id, for "did you mean …?".
+pub fn spdx_ids() -> impl Iterator<Item = &'static str> {
+    spdx::identifiers::LICENSES.iter().map(|l| l.name)
 }
 
 /// Resolve an SPDX licence id (exact, case-sensitive as SPDX requires) to a licence with its
 /// name, canonical URL and category. `LicenseRef-…` ids are resolved by the validator instead.
 pub fn spdx_license(id: &str) -> Option<License> {
-    let lic = spdx::license_id(id)?;
+    let lic = spdx::license_id(id).filter(|l| l.name == id)?;
     Some(License {
         id: lic.name.to_string(),
         name: lic.full_name.to_string(),
-        url: Some(format!("https://spdx.org/licenses/{}.html", lic.name)),
-        category: if lic.is_copyleft() {
-            LicenseCategory::ShareAlike
-        } else {
-            LicenseCategory::Permissive
-        },
+        url: Some(license_url(lic.name)),
+        category: license_category(lic.name, lic.is_copyleft()),
     })
+}
+
+/// Whether an SPDX id is deprecated (e.g. `GPL-2.0`, replaced by `GPL-2.0-only`).
+pub fn spdx_deprecated(id: &str) -> bool {
+    spdx::license_id(id)
+        .filter(|l| l.name == id)
+        .is_some_and(|l| l.is_deprecated())
+}
+
+/// What a licence allows. Non-commercial wins over share-alike (CC-BY-NC-SA is non-commercial);
+/// only licences known to be permissive are called permissive, anything unknown is restricted.
+pub fn license_category(id: &str, copyleft: bool) -> LicenseCategory {
+    const PUBLIC_DOMAIN: &[&str] = &["CC0-1.0", "PDDL-1.0", "Unlicense", "CC-PDDC", "CC-PDM-1.0"];
+    const PERMISSIVE_PREFIXES: &[&str] = &[
+        "CC-BY-",
+        "ODC-By-",
+        "MIT",
+        "Apache-",
+        "BSD-",
+        "0BSD",
+        "ISC",
+        "Zlib",
+        "CDLA-Permissive-",
+        "BSL-1.0",
+        "PostgreSQL",
+        "Python-2.0",
+        "NCSA",
+        "X11",
+    ];
+    const SHARE_ALIKE: &[&str] = &[
+        "ODbL-",
+        "GPL-",
+        "AGPL-",
+        "LGPL-",
+        "MPL-",
+        "EPL-",
+        "EUPL-",
+        "CDLA-Sharing-",
+        "OGL-UK-",
+    ];
+    let parts: Vec<&str> = id.split('-').collect();
+    if id.starts_with("LicenseRef-") {
+        LicenseCategory::Restricted
+    } else if PUBLIC_DOMAIN.contains(&id) {
+        LicenseCategory::PublicDomain
+    } else if parts.contains(&"NC") {
+        LicenseCategory::NonCommercial
+    } else if parts.contains(&"ND") {
+        LicenseCategory::Restricted
+    } else if parts.contains(&"SA") || copyleft || SHARE_ALIKE.iter().any(|p| id.starts_with(p)) {
+        LicenseCategory::ShareAlike
+    } else if PERMISSIVE_PREFIXES.iter().any(|p| id.starts_with(p)) {
+        LicenseCategory::Permissive
+    } else {
+        LicenseCategory::Restricted
+    }
+}
+
+/// Canonical URL of an SPDX licence: the Creative Commons deed for CC licences
+/// (`https://creativecommons.org/licenses/by/4.0/`), else the licence's page on spdx.org.
+pub fn license_url(id: &str) -> String {
+    if id == "CC0-1.0" {
+        return "https://creativecommons.org/publicdomain/zero/1.0/".into();
+    }
+    if let Some(rest) = id.strip_prefix("CC-")
+        && let Some(version_at) = rest.find(|c: char| c.is_ascii_digit())
+    {
+        let kind = rest[..version_at]
+            .trim_end_matches('-')
+            .to_ascii_lowercase();
+        let mut tail = rest[version_at..].split('-');
+        let version = tail.next().unwrap_or_default();
+        let port: Vec<String> = tail.map(str::to_ascii_lowercase).collect();
+        let is_licence = !kind.is_empty()
+            && kind
+                .split('-')
+                .all(|k| matches!(k, "by" | "nc" | "sa" | "nd"));
+        if is_licence {
+            let mut url = format!("https://creativecommons.org/licenses/{kind}/{version}/");
+            if let Some(jurisdiction) = port.first() {
+                url.push_str(jurisdiction);
+                url.push('/');
+            }
+            return url;
+        }
+    }
+    format!("https://spdx.org/licenses/{id}.html")
+}
+
+/// File-format, label-type and access values, for `faircat vocab` and messages.
+pub fn label_type_slugs() -> impl Iterator<Item = &'static str> {
+    LabelType::ALL.into_iter().map(LabelType::slug)
+}
+
+pub fn access_slugs() -> impl Iterator<Item = &'static str> {
+    Access::ALL.into_iter().map(Access::slug)
 }
 
 #[cfg(test)]
@@ -261,5 +794,79 @@ mod tests {
             slugify("LicenseRef-TCIA-Restricted"),
             "licenseref-tcia-restricted"
         );
+    }
+
+    #[test]
+    fn licence_categories() {
+        let cat = |id: &str| spdx_license(id).unwrap().category;
+        assert_eq!(cat("CC0-1.0"), LicenseCategory::PublicDomain);
+        assert_eq!(cat("PDDL-1.0"), LicenseCategory::PublicDomain);
+        assert_eq!(cat("Unlicense"), LicenseCategory::PublicDomain);
+        assert_eq!(cat("CC-BY-4.0"), LicenseCategory::Permissive);
+        assert_eq!(cat("CC-BY-3.0"), LicenseCategory::Permissive);
+        assert_eq!(cat("ODC-By-1.0"), LicenseCategory::Permissive);
+        assert_eq!(cat("MIT"), LicenseCategory::Permissive);
+        assert_eq!(cat("Apache-2.0"), LicenseCategory::Permissive);
+        assert_eq!(cat("BSD-3-Clause"), LicenseCategory::Permissive);
+        assert_eq!(cat("CC-BY-SA-4.0"), LicenseCategory::ShareAlike);
+        assert_eq!(cat("ODbL-1.0"), LicenseCategory::ShareAlike);
+        assert_eq!(cat("GPL-3.0-only"), LicenseCategory::ShareAlike);
+        assert_eq!(cat("CC-BY-NC-4.0"), LicenseCategory::NonCommercial);
+        assert_eq!(cat("CC-BY-NC-SA-4.0"), LicenseCategory::NonCommercial);
+        assert_eq!(cat("CC-BY-NC-ND-4.0"), LicenseCategory::NonCommercial);
+        assert_eq!(
+            license_category("LicenseRef-TCIA-Restricted", false),
+            LicenseCategory::Restricted
+        );
+    }
+
+    #[test]
+    fn licence_urls_use_creative_commons_deeds() {
+        assert_eq!(
+            spdx_license("CC-BY-4.0").unwrap().url.unwrap(),
+            "https://creativecommons.org/licenses/by/4.0/"
+        );
+        assert_eq!(
+            license_url("CC-BY-NC-SA-4.0"),
+            "https://creativecommons.org/licenses/by-nc-sa/4.0/"
+        );
+        assert_eq!(
+            license_url("CC-BY-3.0-DE"),
+            "https://creativecommons.org/licenses/by/3.0/de/"
+        );
+        assert_eq!(
+            license_url("CC0-1.0"),
+            "https://creativecommons.org/publicdomain/zero/1.0/"
+        );
+        assert_eq!(license_url("MIT"), "https://spdx.org/licenses/MIT.html");
+        assert_eq!(
+            spdx_license("CC-BY-4.0").unwrap().name,
+            "Creative Commons Attribution 4.0 International"
+        );
+    }
+
+    #[test]
+    fn spdx_ids_are_exact() {
+        assert!(spdx_license("cc-by-4.0").is_none());
+        assert!(spdx_license("MIT+").is_none());
+        assert!(spdx_license("CC BY 4.0").is_none());
+    }
+
+    #[test]
+    fn lookups_accept_synonyms() {
+        assert_eq!(anatomy("thorax").unwrap().id, "chest");
+        assert_eq!(anatomy("Head and Neck").unwrap().id, "head-neck");
+        assert_eq!(modality("ct").unwrap().code, "CT");
+        assert_eq!(platform("TCIA").unwrap().id, "tcia");
+        assert_eq!(platform("Grand Challenge").unwrap().id, "grand-challenge");
+        assert_eq!(file_format("nifti"), Some("NIfTI"));
+        for a in anatomies() {
+            assert_eq!(slugify(a.id), a.id);
+            assert!(a.snomed.chars().all(|c| c.is_ascii_digit()));
+            assert!(a.uberon.is_empty() || a.uberon.starts_with("UBERON:"));
+        }
+        for p in platforms() {
+            assert_eq!(slugify(p.id), p.id);
+        }
     }
 }

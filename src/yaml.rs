@@ -2,8 +2,16 @@
 //!
 //! Parsing is done by serde-saphyr (panic-free, with limits against alias bombs and deep nesting);
 //! this module only keeps its line/column spans so that validation can point at any value.
+//!
+//! How: every child of a sequence or mapping is deserialized as `serde_saphyr::Spanned<Raw>`,
+//! which hands us the location serde-saphyr recorded for that node; [`Raw`] is an untyped value
+//! read with `deserialize_any`. The tree is then converted into [`Node`]s with our own [`Span`].
 
 use crate::diagnostics::Span;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::DuplicateKeyPolicy;
+use serde_saphyr::{Location, Spanned};
+use std::fmt;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -23,6 +31,43 @@ pub enum Value {
     Map(Vec<(Node, Node)>),
 }
 
+impl Value {
+    /// What kind of value this is, for "expected …, found a number" messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing (null)",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) | Value::Float(_) => "a number",
+            Value::Str(_) => "a string",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+impl Node {
+    /// The string, if this node is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Text of a scalar key (strings, numbers, booleans), for field names.
+    pub fn key_text(&self) -> String {
+        match &self.value {
+            Value::Str(s) => s.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => f.to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Null => "null".into(),
+            Value::Seq(_) => "[…]".into(),
+            Value::Map(_) => "{…}".into(),
+        }
+    }
+}
+
 /// A parse failure: where and what.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseError {
@@ -30,10 +75,348 @@ pub struct ParseError {
     pub message: String,
 }
 
-/// Parse one YAML document.
-pub fn parse(_text: &str) -> Result<Node, ParseError> {
-    Err(ParseError {
-        span: Span::file_start(),
-        message: "YAML parsing is not implemented yet".into(),
-    })
+/// Nesting deeper than this is refused. Entries need four levels (entry → `downloads` → one
+/// download → its fields); 16 leaves room while keeping the deserializer's recursion far below
+/// the stack of any thread (each level costs tens of kilobytes in debug builds).
+pub const MAX_DEPTH: usize = 16;
+
+/// Larger entry files are refused before parsing: an entry is a few kilobytes.
+pub const MAX_BYTES: usize = 1024 * 1024;
+
+/// Parse one YAML document. Never panics; hostile input (alias bombs, deep nesting, huge
+/// documents) is refused with an error that has a line and column.
+pub fn parse(text: &str) -> Result<Node, ParseError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.len() > MAX_BYTES {
+        return Err(ParseError {
+            span: Span::file_start(),
+            message: format!(
+                "file is {} bytes; an entry may be at most {MAX_BYTES} bytes",
+                text.len()
+            ),
+        });
+    }
+    if let Some(span) = first_tab_indent(text) {
+        return Err(ParseError {
+            span,
+            message: "tab character in indentation; YAML indents with spaces only".into(),
+        });
+    }
+    let options = options();
+    match serde_saphyr::from_str_with_options::<Option<Spanned<Raw>>>(text, options) {
+        Ok(Some(root)) => Ok(convert(root, text)),
+        Ok(None) => Ok(Node {
+            span: Span::file_start(),
+            value: Value::Null,
+        }),
+        Err(e) => Err(parse_error(&e)),
+    }
+}
+
+fn options() -> serde_saphyr::Options {
+    let budget = serde_saphyr::budget! {
+        max_depth: MAX_DEPTH,
+        flow_nesting_limit: MAX_DEPTH,
+        max_documents: 1,
+        max_events: 200_000,
+        max_aliases: 1_000,
+        max_anchors: 1_000,
+        max_nodes: 100_000,
+        max_total_scalar_bytes: 8 * 1024 * 1024,
+    };
+    serde_saphyr::options! {
+        budget: budget,
+        duplicate_keys: DuplicateKeyPolicy::Error,
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 10_000,
+            max_replay_stack_depth: 16,
+            max_alias_expansions_per_anchor: 100,
+        },
+        strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+    }
+}
+
+/// A tab before the first non-blank character of a line (outside block scalars YAML forbids it,
+/// and inside one it is almost always a mistake); reported at the tab itself.
+fn first_tab_indent(text: &str) -> Option<Span> {
+    for (i, line) in text.lines().enumerate() {
+        let indent: String = line
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
+        if let Some(col) = indent.chars().position(|c| c == '\t') {
+            // A line of only blanks is harmless.
+            if indent.len() < line.trim_end_matches('\r').len() {
+                return Some(Span::new(i + 1, col + 1, 1));
+            }
+        }
+    }
+    None
+}
+
+fn parse_error(e: &serde_saphyr::Error) -> ParseError {
+    let inner = e.without_snippet();
+    let span = inner
+        .location()
+        .filter(|l| l.line() > 0)
+        .map(|l| Span::new(l.line() as usize, l.column().max(1) as usize, 1))
+        .unwrap_or_else(Span::file_start);
+    ParseError {
+        span,
+        message: clean_message(&inner.to_string()),
+    }
+}
+
+/// serde-saphyr's messages end in " at line L, column C"; the diagnostic already says where.
+fn clean_message(message: &str) -> String {
+    let first = message.lines().next().unwrap_or("").trim();
+    let cut = first.find(" at line ").map_or(first, |i| &first[..i]);
+    let cut = cut.trim_start_matches("error: ").trim();
+    if cut.is_empty() {
+        "invalid YAML".into()
+    } else {
+        cut.to_string()
+    }
+}
+
+/// An untyped YAML value whose children carry serde-saphyr's locations.
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        Raw::deserialize(d)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Raw, E> {
+        Ok(Raw::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Raw, E> {
+        Ok(Raw::Int(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
+        Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Raw, E> {
+        Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Raw, E> {
+        Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Raw, E> {
+        Ok(Raw::Float(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
+        Ok(Raw::Str(v.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Raw, E> {
+        Ok(Raw::Str(v))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Raw, E> {
+        Ok(Raw::Str(String::from_utf8_lossy(v).into_owned()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<Raw>>()? {
+            items.push(item);
+        }
+        Ok(Raw::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<Raw>>()? {
+            let value = map.next_value::<Spanned<Raw>>()?;
+            entries.push((key, value));
+        }
+        Ok(Raw::Map(entries))
+    }
+}
+
+/// Turn serde-saphyr's tree into ours. Recursion depth is bounded by [`MAX_DEPTH`].
+fn convert(raw: Spanned<Raw>, text: &str) -> Node {
+    let lines = LineIndex::new(text);
+    convert_with(raw, &lines)
+}
+
+fn convert_with(raw: Spanned<Raw>, lines: &LineIndex) -> Node {
+    let span = lines.span(&raw.referenced, &raw.value);
+    let value = match raw.value {
+        Raw::Null => Value::Null,
+        Raw::Bool(b) => Value::Bool(b),
+        Raw::Int(i) => Value::Int(i),
+        Raw::Float(f) => Value::Float(f),
+        Raw::Str(s) => Value::Str(s),
+        Raw::Seq(items) => Value::Seq(items.into_iter().map(|n| convert_with(n, lines)).collect()),
+        Raw::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (convert_with(k, lines), convert_with(v, lines)))
+                .collect(),
+        ),
+    };
+    Node { span, value }
+}
+
+/// Line lengths in characters, to keep an underline on the line it starts on.
+struct LineIndex {
+    line_chars: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        LineIndex {
+            line_chars: text
+                .lines()
+                .map(|l| l.trim_end_matches('\r').chars().count())
+                .collect(),
+        }
+    }
+
+    fn span(&self, loc: &Location, raw: &Raw) -> Span {
+        if loc.line() == 0 {
+            return Span::file_start();
+        }
+        let (line, column) = (loc.line() as usize, loc.column().max(1) as usize);
+        let rest = self
+            .line_chars
+            .get(line - 1)
+            .map_or(1, |n| n.saturating_sub(column - 1).max(1));
+        let len = match raw {
+            Raw::Seq(_) | Raw::Map(_) => 1,
+            _ => (loc.span().len() as usize).clamp(1, rest),
+        };
+        Span::new(line, column, len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(node: &Node) -> &[(Node, Node)] {
+        match &node.value {
+            Value::Map(m) => m,
+            other => panic!("not a map: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn keys_and_values_have_line_and_column() {
+        let doc = parse("name: Tiny CT\nmodalities:\n  - CT\n  - MR\nyear: 2020\n").unwrap();
+        let m = map(&doc);
+        assert_eq!(m[0].0.span, Span::new(1, 1, 4));
+        assert_eq!(m[0].1.span, Span::new(1, 7, 7));
+        assert_eq!(m[0].1.value, Value::Str("Tiny CT".into()));
+        let Value::Seq(items) = &m[1].1.value else {
+            panic!()
+        };
+        assert_eq!(items[1].span, Span::new(4, 5, 2));
+        assert_eq!(m[2].1.value, Value::Int(2020));
+        assert_eq!(m[2].1.span.line, 5);
+        assert_eq!(m[2].1.span.column, 7);
+    }
+
+    #[test]
+    fn flow_lists_point_at_each_item() {
+        let doc = parse("modalities: [CT, XX]\n").unwrap();
+        let Value::Seq(items) = &map(&doc)[0].1.value else {
+            panic!()
+        };
+        assert_eq!(items[1].span, Span::new(1, 18, 2));
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors_with_a_place() {
+        let err = parse("name: a\nyear: 1\nname: b\n").unwrap_err();
+        assert_eq!(err.span.line, 3, "{err:?}");
+        assert!(err.message.contains("duplicate"), "{err:?}");
+    }
+
+    #[test]
+    fn syntax_errors_have_a_place() {
+        let err = parse("name: a\nlist: [a, b\nyear: 1\n").unwrap_err();
+        assert!(err.span.line >= 2, "{err:?}");
+    }
+
+    #[test]
+    fn tabs_bom_and_crlf() {
+        let err = parse("name: a\n\tyear: 1\n").unwrap_err();
+        assert_eq!(err.span, Span::new(2, 1, 1));
+        let doc = parse("\u{FEFF}name: a\r\nyear: 1\r\n").unwrap();
+        assert_eq!(map(&doc)[1].1.span.line, 2);
+        assert_eq!(map(&doc)[0].0.span.column, 1);
+    }
+
+    #[test]
+    fn empty_document_is_null() {
+        assert_eq!(parse("").unwrap().value, Value::Null);
+        assert_eq!(parse("# only a comment\n").unwrap().value, Value::Null);
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..12 {
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("l{}", i - 1)
+            };
+            bomb.push_str(&format!(
+                "l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+        }
+        assert!(parse(&bomb).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(parse(&deep).is_err());
+        let compact = format!("{}x\n", "- ".repeat(10_000));
+        assert!(parse(&compact).is_err());
+        let flow_maps = format!("{}{}", "{a: ".repeat(10_000), "}".repeat(10_000));
+        assert!(parse(&flow_maps).is_err());
+        let mut block = String::new();
+        for i in 0..200 {
+            block.push_str(&" ".repeat(i));
+            block.push_str("a:\n");
+        }
+        assert!(parse(&block).is_err());
+    }
+
+    #[test]
+    fn norway_stays_a_string() {
+        let doc = parse("geography: [no, NO]\n").unwrap();
+        let Value::Seq(items) = &map(&doc)[0].1.value else {
+            panic!()
+        };
+        assert_eq!(items[0].value, Value::Str("no".into()));
+    }
 }

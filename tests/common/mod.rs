@@ -76,7 +76,12 @@ impl TestCatalog {
     }
 
     pub fn try_build(&self) -> Result<BuildReport, BuildError> {
-        site::build(&BuildOptions { root: self.root().to_path_buf(), out: self.out(), base_url: None, deny_warnings: false })
+        site::build(&BuildOptions {
+            root: self.root().to_path_buf(),
+            out: self.out(),
+            base_url: None,
+            deny_warnings: false,
+        })
     }
 
     /// Build, panicking with the rendered diagnostics if it fails.
@@ -101,7 +106,12 @@ impl TestCatalog {
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
             .map(|e| {
-                let rel = e.path().strip_prefix(self.out()).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = e
+                    .path()
+                    .strip_prefix(self.out())
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 (rel, std::fs::read(e.path()).unwrap())
             })
             .collect();
@@ -111,7 +121,9 @@ impl TestCatalog {
 }
 
 pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
 }
 
 /// The repository's own catalog root (with the bundled `content/`).
@@ -120,7 +132,10 @@ pub fn repo_root() -> PathBuf {
 }
 
 fn copy_tree(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let rel = e.path().strip_prefix(from).unwrap();
         let target = to.join(rel);
         if e.file_type().is_dir() {
