@@ -72,7 +72,11 @@ fn hostile_catalog() -> Catalog {
     let mut config = Config::parse(common::CONFIG).unwrap();
     config.title = h();
     config.description = h();
-    Catalog::assemble(config, format!("{HOSTILE}\n\n<script>alert(17)</script>"), vec![d])
+    Catalog::assemble(
+        config,
+        format!("{HOSTILE}\n\n<script>alert(17)</script>"),
+        vec![d],
+    )
 }
 
 fn check_page(rel: &str, html: &str, expect_jsonld: bool) {
@@ -86,36 +90,65 @@ fn check_page(rel: &str, html: &str, expect_jsonld: bool) {
                 let text: String = s.text().collect();
                 let value: serde_json::Value = serde_json::from_str(&text)
                     .unwrap_or_else(|e| panic!("{rel}: JSON-LD does not parse: {e}\n{text}"));
-                assert!(value["name"].as_str().unwrap().contains("</script>"), "{rel}: name kept as data");
+                assert!(
+                    value.to_string().contains("</script><script>alert(1)"),
+                    "{rel}: hostile text kept as data"
+                );
             }
             _ => {
-                let src = s.value().attr("src").unwrap_or_else(|| panic!("{rel}: inline script {}", s.html()));
+                let src = s
+                    .value()
+                    .attr("src")
+                    .unwrap_or_else(|| panic!("{rel}: inline script {}", s.html()));
                 assert!(
                     src.contains("static/site.") || src.contains("static/search."),
                     "{rel}: unexpected script {src}"
                 );
-                assert_eq!(s.text().collect::<String>(), "", "{rel}: script with a body");
+                assert_eq!(
+                    s.text().collect::<String>(),
+                    "",
+                    "{rel}: script with a body"
+                );
             }
         }
     }
     assert_eq!(jsonld, usize::from(expect_jsonld), "{rel}: JSON-LD scripts");
-    assert_eq!(scripts.len(), 2 + usize::from(expect_jsonld), "{rel}: script count");
+    assert_eq!(
+        scripts.len(),
+        2 + usize::from(expect_jsonld),
+        "{rel}: script count"
+    );
 
-    for el in doc.root_element().descendants().filter_map(scraper::ElementRef::wrap) {
+    for el in doc
+        .root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+    {
         let name = el.value().name();
-        assert!(!matches!(name, "iframe" | "svg" | "object" | "embed" | "style"), "{rel}: <{name}>");
+        assert!(
+            !matches!(name, "iframe" | "svg" | "object" | "embed" | "style"),
+            "{rel}: <{name}>"
+        );
         for (attr, value) in el.value().attrs() {
-            assert!(!attr.starts_with("on"), "{rel}: event handler {attr} on <{name}>");
+            assert!(
+                !attr.starts_with("on"),
+                "{rel}: event handler {attr} on <{name}>"
+            );
             assert!(attr != "style", "{rel}: style attribute");
             let v = value.trim().to_ascii_lowercase();
             assert!(
-                !(v.starts_with("javascript:") || v.starts_with("data:") || v.starts_with("vbscript:")),
+                !(v.starts_with("javascript:")
+                    || v.starts_with("data:")
+                    || v.starts_with("vbscript:")),
                 "{rel}: {attr}={value}"
             );
         }
         if name == "img" {
             let src = el.value().attr("src").unwrap();
-            assert!(src.contains("static/badges/") || src.contains("static/favicon."), "{rel}: img {src}");
+            assert!(
+                src.contains("static/badges/") || src.contains("static/favicon."),
+                "{rel}: img {src}"
+            );
         }
     }
     let comments = doc.tree.nodes().filter(|n| n.value().is_comment()).count();
@@ -141,7 +174,10 @@ fn hostile_text_in_every_field_stays_text() {
         .select(&Selector::parse("main").unwrap())
         .flat_map(|m| m.text())
         .collect();
-    assert!(visible.contains("</script><script>alert(1)</script>"), "hostile text shown as text");
+    assert!(
+        visible.contains("</script><script>alert(1)</script>"),
+        "hostile text shown as text"
+    );
 
     check_page("home", &page("index.html"), true);
     for rel in [
@@ -153,9 +189,65 @@ fn hostile_text_in_every_field_stays_text() {
     ] {
         check_page(rel, &page(rel), false);
     }
-    for rel in ["feed.xml", "sitemap.xml", "static/badges/licenseref-hostile.svg"] {
+    for rel in [
+        "feed.xml",
+        "sitemap.xml",
+        "static/badges/licenseref-hostile.svg",
+    ] {
         let xml = page(rel);
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{rel}: {e}"));
-        assert!(!doc.descendants().any(|n| n.has_tag_name("script")), "{rel}");
+        assert!(
+            !doc.descendants().any(|n| n.has_tag_name("script")),
+            "{rel}"
+        );
     }
+}
+
+#[test]
+fn hostile_text_from_yaml_entries_stays_text() {
+    let q = |s: &str| serde_json::to_string(&format!("{HOSTILE} {s}")).unwrap();
+    let yaml = format!(
+        "name: {name}\nacronym: {acr}\nalternate_names: [{alt}]\ndescription: {desc}\n\
+         keywords: [{kw}]\ntopic: {topic}\nmodalities: [CT]\nsequences: [{seq}]\n\
+         scanners: [{scan}]\npathologies: [{path}]\n\
+         targets:\n  pixel: [{t1}]\n  image: [{t2}]\nannotation_protocol: {proto}\n\
+         provision: {prov}\nremarks: {rem}\nsources: [{src}]\n\
+         contact:\n  name: {cname}\n\
+         citations:\n  - text: {cite}\n    preferred: true\n",
+        name = q("name"),
+        acr = q("acronym"),
+        alt = q("alt"),
+        desc = q("description that is long enough to be accepted by the validator <iframe src=x>"),
+        kw = q("kw"),
+        topic = q("topic"),
+        seq = q("seq"),
+        scan = q("scanner"),
+        path = q("pathology"),
+        t1 = q("target"),
+        t2 = q("target2"),
+        proto = q("protocol"),
+        prov = q("provision"),
+        rem = q("remarks"),
+        src = q("source"),
+        cname = q("contact"),
+        cite = q("citation"),
+    );
+    let cat = common::TestCatalog::empty();
+    cat.entry("hostile", &yaml);
+    cat.build();
+    let dataset = cat.read_out("datasets/hostile/index.html");
+    check_page("yaml dataset", &dataset, true);
+    let visible: String = Html::parse_document(&dataset)
+        .select(&Selector::parse("main").unwrap())
+        .flat_map(|m| m.text())
+        .collect();
+    for field in [
+        "name", "remarks", "protocol", "citation", "contact", "source",
+    ] {
+        assert!(
+            visible.contains(&format!("</script><script>alert(1)</script><!-- \"'><img src=x onerror=alert(2)><svg onload=alert(3)></title></textarea></style>]]>evil {field}")),
+            "{field} shown as text"
+        );
+    }
+    check_page("yaml home", &cat.read_out("index.html"), true);
 }

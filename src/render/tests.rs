@@ -261,9 +261,3 @@ fn facet_pages_count_their_datasets() {
     assert!(pt.contains("1 dataset in this catalog"));
     assert!(pt.contains("SCTN Subset") && !pt.contains("Tiny CT"));
 }
-#[test]
-fn zz_preview() {
-    let out = render(&sample());
-    let _ = std::fs::remove_dir_all("/tmp/preview");
-    out.commit(std::path::Path::new("/tmp/preview")).unwrap();
-}
