@@ -43,6 +43,39 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Create a new, empty catalog that builds.
+    Init {
+        /// Folder to create the catalog in (made if missing).
+        dir: PathBuf,
+    },
+    /// Start a new entry, content/datasets/<SLUG>.yaml, with every field of the schema.
+    New {
+        /// The entry's slug: lowercase letters, digits and single dashes (e.g. lidc-idri).
+        slug: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Print a controlled vocabulary.
+    Vocab {
+        #[arg(value_enum)]
+        list: VocabList,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VocabList {
+    /// DICOM acquisition modalities (CID 29).
+    Modalities,
+    /// Body regions with SNOMED CT and UBERON codes.
+    Anatomy,
+    /// Hosting platforms.
+    Platforms,
+    /// Kinds of annotation.
+    LabelTypes,
+    /// Access routes.
+    Access,
+    /// File formats.
+    FileFormats,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,6 +152,48 @@ pub fn run(cli: Cli) -> ExitCode {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+        Command::Init { dir } => match crate::scaffold::init(&dir) {
+            Ok(files) => {
+                for f in files {
+                    eprintln!("created {}", f.display());
+                }
+                eprintln!(
+                    "next: cd {} && faircat new <slug> && faircat build",
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::New { slug, root } => match crate::scaffold::new_entry(&root, &slug) {
+            Ok(path) => {
+                eprintln!(
+                    "created {} (a draft until you remove `draft: true`)",
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Vocab { list } => {
+            use crate::vocab::{List, listing};
+            let list = match list {
+                VocabList::Modalities => List::Modalities,
+                VocabList::Anatomy => List::Anatomy,
+                VocabList::Platforms => List::Platforms,
+                VocabList::LabelTypes => List::LabelTypes,
+                VocabList::Access => List::Access,
+                VocabList::FileFormats => List::FileFormats,
+            };
+            print!("{}", listing(list));
+            ExitCode::SUCCESS
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod site;
+pub mod synth;
 pub mod theme;
 pub mod validate;
 pub mod vocab;

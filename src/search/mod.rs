@@ -1,11 +1,41 @@
-//! The static search index: built with tantivy, exported as content-hashed files under `search/`.
+//! The static search index: tantivy analyses and scores the catalog at build time; the result
+//! is exported as small content-hashed files under `search/` that the browser only looks up and
+//! adds (`themes/default/static/search.js`).
+//!
+//! - [`analysis`]: how text becomes words and stems (mirrored by the client),
+//! - [`build`]: the tantivy index and the BM25 impacts read out of it,
+//! - [`export`]: the file format,
+//! - [`reader`] and [`query`]: the reference implementation of the client's query logic.
+
+pub mod analysis;
+pub mod build;
+pub mod export;
+pub mod query;
+pub mod reader;
 
 use crate::model::Catalog;
 use crate::output::Output;
+use std::collections::BTreeMap;
 
-pub fn write_index(
-    _catalog: &Catalog,
-    _out: &mut Output,
-) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+pub use export::Layout;
+
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// Add the search index of `catalog` to the site, laid out for its size.
+pub fn write_index(catalog: &Catalog, out: &mut Output) -> Result<(), Error> {
+    write_index_with(catalog, out, Layout::for_size(catalog.datasets.len()))
+}
+
+/// Add the search index with an explicit layout.
+pub fn write_index_with(catalog: &Catalog, out: &mut Output, layout: Layout) -> Result<(), Error> {
+    for (path, bytes) in index_files(catalog, layout)? {
+        out.add(format!("search/{path}"), bytes)?;
+    }
     Ok(())
+}
+
+/// The index files by path relative to `search/`.
+pub fn index_files(catalog: &Catalog, layout: Layout) -> Result<BTreeMap<String, Vec<u8>>, Error> {
+    let analysed = build::analyse(catalog)?;
+    Ok(export::files(catalog, &analysed, layout))
 }

@@ -16,6 +16,8 @@ pub struct Draft {
     license_name: Option<String>,
     license_url: Option<(String, Span)>,
     seen: Vec<&'static str>,
+    /// Values still holding the `TODO` placeholder of `faircat new`.
+    placeholders: Vec<(&'static str, Span)>,
 }
 
 type Handler = fn(&mut Ctx, &'static str, &Node, &mut Draft);
@@ -26,7 +28,10 @@ pub const FIELDS: &[(&str, Handler)] = &[
         d.dataset.draft = c.take(check::boolean(n, f)).unwrap_or(false)
     }),
     ("name", |c, f, n, d| {
-        d.dataset.name = c.take(check::text(n, f)).unwrap_or_default()
+        d.dataset.name = c.take(check::text(n, f)).unwrap_or_default();
+        if d.dataset.name.starts_with("TODO") {
+            d.placeholders.push((f, n.span));
+        }
     }),
     ("acronym", |c, f, n, d| {
         d.dataset.acronym = c.take(check::text(n, f))
@@ -166,6 +171,7 @@ pub fn read_entry(ctx: &mut Ctx, root: &Node, dataset: Dataset) -> Option<Draft>
         license_name: None,
         license_url: None,
         seen: Vec::new(),
+        placeholders: Vec::new(),
     };
     for (key, value) in entries {
         read_field(ctx, key, value, &mut draft);
@@ -221,6 +227,15 @@ fn finish(ctx: &mut Ctx, d: &mut Draft) {
             ));
         }
     }
+    if !draft {
+        for (field, span) in &d.placeholders {
+            ctx.report(Problem::new(
+                *span,
+                format!("'{field}' still holds the placeholder of `faircat new`"),
+                "replace the TODO text, or keep `draft: true` until the facts are known",
+            ));
+        }
+    }
     resolve_license(ctx, d);
     if !draft {
         recommend(ctx, d);
@@ -247,13 +262,16 @@ fn recommend(ctx: &mut Ctx, d: &Draft) {
         missing.push("subjects or scans");
     }
     missing.extend(["label_types", "sources"].into_iter().filter(|f| !seen(f)));
-    for field in missing {
-        ctx.warn(Problem::new(
-            Span::file_start(),
-            format!("recommended field '{field}' is missing"),
-            "add it if the facts are known (see docs/entry-schema.md); leave it out rather than guess",
-        ));
-    }
+    let message = match missing.as_slice() {
+        [] => return,
+        [one] => format!("recommended field missing: {one}"),
+        many => format!("recommended fields missing: {}", many.join(", ")),
+    };
+    ctx.warn(Problem::new(
+        Span::file_start(),
+        message,
+        "add them where the facts are known (docs/entry-schema.md); leave a field out rather than guess",
+    ));
 }
 
 fn resolve_license(ctx: &mut Ctx, d: &mut Draft) {
@@ -355,6 +373,9 @@ fn description(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
             "describe what the dataset contains, how it was made and what it is for (search engines require 50 characters)",
         ));
     }
+    if text.starts_with("TODO") {
+        d.placeholders.push((field, node.span));
+    }
     d.dataset.description = text;
 }
 
@@ -414,7 +435,14 @@ where
     T: PartialEq,
 {
     let mut out: Vec<T> = Vec::new();
-    for item in list(ctx, field, node, "values") {
+    let of = match field {
+        "modalities" => "DICOM modality codes",
+        "anatomy" => "body regions",
+        "file_formats" => "file formats",
+        "label_types" => "label types",
+        _ => "platform names",
+    };
+    for item in list(ctx, field, node, of) {
         let Some(s) = ctx.take(check::text(item, field)) else {
             continue;
         };

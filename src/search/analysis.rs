@@ -1,0 +1,164 @@
+//! How text becomes search terms, at build time and — mirrored in `search.js` — in the browser.
+//!
+//! Words are split on anything that is not a letter or digit, lowercased, folded to ASCII
+//! (é → e) and stop words are dropped: that gives the *surface* words the browser looks up. The
+//! index itself holds their English (Snowball) stems, so the browser needs no stemmer: each
+//! surface word in the exported dictionary points at its stem's posting list.
+
+use crate::model::Dataset;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer,
+};
+
+/// Name of the analyzer registered in the tantivy index.
+pub const ANALYZER: &str = "faircat";
+
+/// Longest word indexed, in bytes; longer tokens are dropped (hashes, garbage).
+pub const MAX_WORD_LEN: usize = 40;
+
+/// English stop words (Lucene's list, as tantivy uses): not indexed, ignored in queries.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
+    "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
+    "they", "this", "to", "was", "will", "with",
+];
+
+fn builder() -> tantivy::tokenizer::TextAnalyzerBuilder<impl tantivy::tokenizer::Tokenizer> {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_WORD_LEN + 1))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(StopWordFilter::remove(
+            STOP_WORDS.iter().map(|w| w.to_string()),
+        ))
+}
+
+/// The analyzer of indexed text and queries: surface words, then their English stems.
+pub fn stemming_analyzer() -> TextAnalyzer {
+    builder().filter(Stemmer::new(Language::English)).build()
+}
+
+/// Surface words only (no stemming): what people type.
+pub fn surface_analyzer() -> TextAnalyzer {
+    builder().build()
+}
+
+/// Every token of `text` produced by `analyzer`.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(t) = stream.next() {
+        out.push(t.text.clone());
+    }
+    out
+}
+
+/// The searchable fields of a dataset and how much a match in each counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchField {
+    /// Name, acronym and alternate names.
+    Name,
+    /// Keywords, topic, targets, pathologies, modality, anatomy and platform labels.
+    Keywords,
+    /// The description, as plain text.
+    Body,
+}
+
+impl SearchField {
+    pub const ALL: [SearchField; 3] = [SearchField::Name, SearchField::Keywords, SearchField::Body];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SearchField::Name => "name",
+            SearchField::Keywords => "keywords",
+            SearchField::Body => "body",
+        }
+    }
+
+    /// Multiplier of the field's BM25 score.
+    pub fn boost(self) -> f32 {
+        match self {
+            SearchField::Name => 3.0,
+            SearchField::Keywords => 1.5,
+            SearchField::Body => 1.0,
+        }
+    }
+
+    /// The text of this field for one dataset.
+    pub fn text(self, d: &Dataset) -> String {
+        match self {
+            SearchField::Name => {
+                let mut parts = vec![d.name.clone()];
+                parts.extend(d.acronym.clone());
+                parts.extend(d.alternate_names.iter().cloned());
+                parts.join(" \n ")
+            }
+            SearchField::Keywords => {
+                let mut parts: Vec<String> = d.keywords.clone();
+                parts.extend(d.topic.clone());
+                parts.extend(d.pathologies.iter().cloned());
+                for list in [&d.targets.pixel, &d.targets.instance, &d.targets.image] {
+                    parts.extend(list.iter().cloned());
+                }
+                for m in &d.modalities {
+                    parts.push(format!("{} {}", m.code, m.name));
+                }
+                for a in &d.anatomy {
+                    parts.push(a.label.to_string());
+                    parts.extend(a.synonyms.iter().map(|s| s.to_string()));
+                }
+                for p in &d.platforms {
+                    parts.push(p.name.to_string());
+                }
+                parts.join(" \n ")
+            }
+            SearchField::Body => plain_text(&d.description),
+        }
+    }
+}
+
+/// The visible text of Markdown: no markup, link targets or raw HTML.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_))
+                if !out.ends_with(' ') =>
+            {
+                out.push(' ')
+            }
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surface_words_are_folded_and_stems_english() {
+        let mut s = surface_analyzer();
+        let mut t = stemming_analyzer();
+        assert_eq!(
+            tokens(&mut s, "Lung Nodules of the Tumour, Naïve"),
+            ["lung", "nodules", "tumour", "naive"]
+        );
+        assert_eq!(
+            tokens(&mut t, "Lung Nodules segmentation"),
+            ["lung", "nodul", "segment"]
+        );
+    }
+
+    #[test]
+    fn plain_text_drops_markup_and_urls() {
+        let p = plain_text("**Bold** [link](https://x.org) and <b>html</b>\n\n- item");
+        assert!(p.contains("Bold link and"));
+        assert!(!p.contains("https") && !p.contains('<') && !p.contains('*'));
+    }
+}

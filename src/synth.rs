@@ -1,0 +1,751 @@
+//! Realistic synthetic catalogs for benchmarks and tests: N medical imaging datasets with varied
+//! fields, Markdown descriptions of a few hundred words and every facet in use, deterministic
+//! from a seed. A catalog can be returned as a [`Catalog`] or written as YAML entries to a folder.
+
+use crate::config::{Config, Publisher};
+use crate::model::{Catalog, Citation, Dataset, Targets};
+use crate::vocab::{self, Access, Anatomy, LabelType, Modality, Platform};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// A small, fast, deterministic random number generator (SplitMix64).
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `0..n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next_u64() % 100 < percent
+    }
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    /// Skewed towards the start of the list (popular values first), like real catalogs.
+    pub fn pick_skewed<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        let a = self.below(items.len());
+        let b = self.below(items.len());
+        &items[a.min(b)]
+    }
+    /// `k` distinct items (fewer if the list is shorter), skewed towards popular ones.
+    pub fn pick_some<T: Clone + PartialEq>(&mut self, items: &[T], k: usize) -> Vec<T> {
+        let mut out: Vec<T> = Vec::new();
+        let mut tries = 0;
+        while out.len() < k.min(items.len()) && tries < 50 {
+            let v = self.pick_skewed(items).clone();
+            if !out.contains(&v) {
+                out.push(v);
+            }
+            tries += 1;
+        }
+        out
+    }
+}
+
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "ve", "tra", "mi", "sor", "den", "qua", "ri", "pel", "ta", "nor", "vis", "gal",
+    "be", "mon", "zu", "fra", "chi", "dor", "le", "sa", "ton", "var", "ish", "el", "bru", "cen",
+    "dal", "fio", "gre", "hal", "jor", "kel", "lum", "mar", "nes", "or", "pra", "sel",
+];
+
+const ORGANS: &[(&str, &str)] = &[
+    ("chest", "lung"),
+    ("chest", "heart"),
+    ("abdomen", "liver"),
+    ("abdomen", "kidney"),
+    ("abdomen", "pancreas"),
+    ("brain", "brain"),
+    ("head-neck", "thyroid"),
+    ("pelvis", "prostate"),
+    ("breast", "breast"),
+    ("spine", "vertebra"),
+    ("knee", "cartilage"),
+    ("whole-body", "lymph node"),
+    ("abdomen", "spleen"),
+    ("chest", "aorta"),
+    ("head-neck", "oral cavity"),
+    ("pelvis", "bladder"),
+];
+
+const FINDINGS: &[&str] = &[
+    "nodule",
+    "tumour",
+    "lesion",
+    "cancer",
+    "metastasis",
+    "haemorrhage",
+    "fracture",
+    "stenosis",
+    "cyst",
+    "glioma",
+    "carcinoma",
+    "fibrosis",
+    "emphysema",
+    "pneumonia",
+    "aneurysm",
+    "infarct",
+    "calcification",
+    "effusion",
+    "adenoma",
+    "sarcoma",
+];
+
+const TASKS: &[&str] = &[
+    "segmentation",
+    "detection",
+    "classification",
+    "registration",
+    "survival prediction",
+    "reconstruction",
+    "report generation",
+    "radiomics",
+];
+
+const NOUNS: &[&str] = &[
+    "Challenge",
+    "Collection",
+    "Cohort",
+    "Benchmark",
+    "Archive",
+    "Study",
+    "Database",
+    "Atlas",
+    "Trial",
+    "Registry",
+];
+
+const COUNTRIES: &[&str] = &[
+    "United States",
+    "Germany",
+    "Netherlands",
+    "China",
+    "United Kingdom",
+    "France",
+    "Japan",
+    "Canada",
+    "Brazil",
+    "India",
+    "Italy",
+    "Spain",
+    "Sweden",
+    "Australia",
+    "South Korea",
+];
+
+const VENDORS: &[&str] = &[
+    "Siemens", "GE", "Philips", "Canon", "Toshiba", "Hitachi", "Fujifilm",
+];
+
+const FORMATS: &[&str] = &[
+    "DICOM", "NIfTI", "NRRD", "MHA", "PNG", "JPEG", "HDF5", "TIFF",
+];
+
+const LICENSES: &[&str] = &[
+    "CC-BY-4.0",
+    "CC-BY-NC-4.0",
+    "CC-BY-SA-4.0",
+    "CC-BY-NC-SA-4.0",
+    "CC0-1.0",
+    "ODbL-1.0",
+    "CC-BY-3.0",
+    "PDDL-1.0",
+    "MIT",
+];
+
+const SENTENCES: &[&str] = &[
+    "The {organ} images were acquired during routine clinical care at {n} institutions between {y0} and {y1}.",
+    "Each study was reviewed by {n} board-certified radiologists who outlined every {finding} larger than {mm} mm.",
+    "Annotations include voxel-wise masks of the {organ}, bounding boxes around each {finding} and a patient-level diagnosis.",
+    "The collection supports research on {task} of {finding} in the {organ} and on robust foundation models for radiology.",
+    "Scans come from {vendor} scanners with slice thickness between 0.6 and {mm} mm and varying reconstruction kernels.",
+    "Clinical metadata such as age, sex, smoking history and histopathology results accompany most cases.",
+    "Images were de-identified following the DICOM confidentiality profile before release, and burned-in text was removed.",
+    "A held-out test set with hidden labels is used for the public leaderboard of the {task} challenge.",
+    "Inter-reader agreement was measured with the Dice coefficient and Cohen's kappa on a subset of {n} cases.",
+    "Follow-up examinations allow longitudinal analysis of {finding} growth and response to treatment.",
+    "The data are split into training, validation and test partitions stratified by centre and {finding} type.",
+    "Preprocessing scripts, baseline models and evaluation code are published alongside the images.",
+    "Contrast-enhanced and non-contrast acquisitions are both included, covering arterial and portal venous phases.",
+    "Quality control excluded scans with severe motion artefacts, incomplete coverage of the {organ} or missing labels.",
+    "Pathology confirmation is available for every malignant {finding}, benign cases were confirmed by stable follow-up.",
+    "The cohort reflects a screening population with a low prevalence of {finding}, which makes {task} challenging.",
+    "Researchers have used the collection to pretrain self-supervised encoders and to evaluate transfer to small datasets.",
+    "Labels were produced semi-automatically and then corrected slice by slice in 3D Slicer or ITK-SNAP.",
+    "Multi-centre variation in protocols makes the dataset a realistic test of domain shift for {task} methods.",
+    "The release notes list known issues, such as a few studies with inverted slice order or duplicated series.",
+];
+
+/// The DICOM modalities synthetic entries use: the built-in vocabulary when it is filled in,
+/// otherwise a fallback table with the same codes.
+fn modality_pool() -> Vec<&'static Modality> {
+    static FALLBACK: [Modality; 9] = [
+        Modality {
+            code: "CT",
+            name: "Computed Tomography",
+        },
+        Modality {
+            code: "MR",
+            name: "Magnetic Resonance",
+        },
+        Modality {
+            code: "PT",
+            name: "Positron emission tomography (PET)",
+        },
+        Modality {
+            code: "US",
+            name: "Ultrasound",
+        },
+        Modality {
+            code: "CR",
+            name: "Computed Radiography",
+        },
+        Modality {
+            code: "DX",
+            name: "Digital Radiography",
+        },
+        Modality {
+            code: "MG",
+            name: "Mammography",
+        },
+        Modality {
+            code: "NM",
+            name: "Nuclear Medicine",
+        },
+        Modality {
+            code: "XA",
+            name: "X-Ray Angiography",
+        },
+    ];
+    let table = if vocab::modalities().is_empty() {
+        &FALLBACK[..]
+    } else {
+        vocab::modalities()
+    };
+    let codes = ["CT", "MR", "PT", "US", "CR", "DX", "MG", "NM", "XA"];
+    codes
+        .iter()
+        .filter_map(|c| table.iter().find(|m| m.code == *c))
+        .collect()
+}
+
+fn anatomy_pool() -> Vec<&'static Anatomy> {
+    const fn a(id: &'static str, label: &'static str, snomed: &'static str) -> Anatomy {
+        Anatomy {
+            id,
+            label,
+            snomed,
+            uberon: "",
+            synonyms: &[],
+        }
+    }
+    static FALLBACK: [Anatomy; 9] = [
+        a("chest", "Chest", "51185008"),
+        a("abdomen", "Abdomen", "113345001"),
+        a("brain", "Brain", "12738006"),
+        a("head-neck", "Head and neck", "774007"),
+        a("pelvis", "Pelvis", "12921003"),
+        a("breast", "Breast", "76752008"),
+        a("spine", "Spine", "421060004"),
+        a("knee", "Knee", "72696002"),
+        a("whole-body", "Whole body", "38266002"),
+    ];
+    let ids = [
+        "chest",
+        "abdomen",
+        "brain",
+        "head-neck",
+        "pelvis",
+        "breast",
+        "spine",
+        "knee",
+        "whole-body",
+    ];
+    ids.iter()
+        .filter_map(|id| vocab::anatomy(id).or_else(|| FALLBACK.iter().find(|a| a.id == *id)))
+        .collect()
+}
+
+fn platform_pool() -> Vec<&'static Platform> {
+    static FALLBACK: [Platform; 8] = [
+        Platform {
+            id: "tcia",
+            name: "TCIA",
+            url: "https://www.cancerimagingarchive.net/",
+        },
+        Platform {
+            id: "grand-challenge",
+            name: "Grand Challenge",
+            url: "https://grand-challenge.org/",
+        },
+        Platform {
+            id: "zenodo",
+            name: "Zenodo",
+            url: "https://zenodo.org/",
+        },
+        Platform {
+            id: "kaggle",
+            name: "Kaggle",
+            url: "https://www.kaggle.com/",
+        },
+        Platform {
+            id: "physionet",
+            name: "PhysioNet",
+            url: "https://physionet.org/",
+        },
+        Platform {
+            id: "hugging-face",
+            name: "Hugging Face",
+            url: "https://huggingface.co/",
+        },
+        Platform {
+            id: "github",
+            name: "GitHub",
+            url: "https://github.com/",
+        },
+        Platform {
+            id: "openneuro",
+            name: "OpenNeuro",
+            url: "https://openneuro.org/",
+        },
+    ];
+    let names = [
+        "TCIA",
+        "Grand Challenge",
+        "Zenodo",
+        "Kaggle",
+        "PhysioNet",
+        "Hugging Face",
+        "GitHub",
+        "OpenNeuro",
+    ];
+    names
+        .iter()
+        .filter_map(|n| vocab::platform(n).or_else(|| FALLBACK.iter().find(|p| p.name == *n)))
+        .collect()
+}
+
+/// The configuration of a synthetic catalog.
+pub fn config() -> Config {
+    Config {
+        title: "Synthetic Imaging Catalog".into(),
+        description: "A generated catalog for benchmarks.".into(),
+        base_url: "https://example.org/synthetic/".into(),
+        language: "en".into(),
+        theme: "default".into(),
+        publisher: Publisher {
+            name: "faircat benchmarks".into(),
+            url: None,
+            email: None,
+        },
+        repository: None,
+    }
+}
+
+/// `n` datasets, the same for the same `seed`.
+pub fn datasets(n: usize, seed: u64) -> Vec<Dataset> {
+    let modalities = modality_pool();
+    let anatomies = anatomy_pool();
+    let platforms = platform_pool();
+    let mut rng = Rng::new(seed);
+    (0..n)
+        .map(|i| dataset(i, &mut rng, &modalities, &anatomies, &platforms))
+        .collect()
+}
+
+/// A whole catalog of `n` generated datasets.
+pub fn catalog(n: usize, seed: u64) -> Catalog {
+    Catalog::assemble(
+        config(),
+        "A generated catalog of imaging datasets.".into(),
+        datasets(n, seed),
+    )
+}
+
+/// A made-up project word such as "Veltraso": what makes a synthetic dataset's name findable.
+pub fn project_word(rng: &mut Rng) -> String {
+    let k = 2 + rng.below(3);
+    let mut w = String::new();
+    for _ in 0..k {
+        let syllable: &&str = rng.pick(SYLLABLES);
+        w.push_str(syllable);
+    }
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => w,
+    }
+}
+
+fn fill(template: &str, rng: &mut Rng, organ: &str, finding: &str, task: &str) -> String {
+    let mut out = template.to_string();
+    for (key, value) in [
+        ("{organ}", organ.to_string()),
+        ("{finding}", finding.to_string()),
+        ("{task}", task.to_string()),
+        ("{n}", (2 + rng.below(30)).to_string()),
+        ("{mm}", (2 + rng.below(8)).to_string()),
+        ("{y0}", (2000 + rng.below(12)).to_string()),
+        ("{y1}", (2012 + rng.below(12)).to_string()),
+        ("{vendor}", rng.pick(VENDORS).to_string()),
+    ] {
+        out = out.replace(key, &value);
+    }
+    out
+}
+
+fn dataset(
+    i: usize,
+    rng: &mut Rng,
+    modalities: &[&'static Modality],
+    anatomies: &[&'static Anatomy],
+    platforms: &[&'static Platform],
+) -> Dataset {
+    let word = project_word(rng);
+    let (region, organ) = *rng.pick_skewed(ORGANS);
+    let finding = *rng.pick_skewed(FINDINGS);
+    let task = *rng.pick_skewed(TASKS);
+    let noun = *rng.pick(NOUNS);
+    let mod_count = 1 + rng.below(2).min(rng.below(3));
+    let mods = rng.pick_some(modalities, mod_count);
+    let organ_title = organ[..1].to_uppercase() + &organ[1..];
+    let name = format!(
+        "{word} {organ_title} {} {} {noun}",
+        mods.first().map_or("", |m| m.code),
+        title_case(finding)
+    );
+    let acronym = format!(
+        "{}-{}",
+        word.to_uppercase().chars().take(4).collect::<String>(),
+        organ.to_uppercase().chars().take(3).collect::<String>()
+    );
+    let slug = vocab::slugify(&format!("{word}-{organ}-{finding}-{i}"));
+
+    let mut anatomy: Vec<&'static Anatomy> = anatomies
+        .iter()
+        .filter(|a| a.id == region)
+        .copied()
+        .collect();
+    if rng.chance(20) {
+        let extra = *rng.pick(anatomies);
+        if !anatomy.contains(&extra) {
+            anatomy.push(extra);
+        }
+    }
+
+    // Description: an intro paragraph, a few paragraphs of sentences, sometimes a list.
+    let mut description = format!(
+        "**{name}** ({acronym}) is a collection of {} {} examinations of the {organ} for {task} of {finding}.\n\n",
+        mods.iter().map(|m| m.code).collect::<Vec<_>>().join("/"),
+        if rng.chance(50) {
+            "clinical"
+        } else {
+            "research"
+        },
+    );
+    let paragraphs = 3 + rng.below(3);
+    for _ in 0..paragraphs {
+        let sentences = 3 + rng.below(4);
+        for _ in 0..sentences {
+            let template: &str = SENTENCES[rng.below(SENTENCES.len())];
+            let s = fill(template, rng, organ, finding, task);
+            description.push_str(&s);
+            description.push(' ');
+        }
+        description.push_str("\n\n");
+    }
+    if rng.chance(60) {
+        description.push_str("Contents:\n\n");
+        for _ in 0..(2 + rng.below(3)) {
+            let _ = writeln!(
+                description,
+                "- {} {} scans with {} annotations",
+                10 + rng.below(2000),
+                rng.pick(FORMATS),
+                rng.pick(&["pixel-level", "bounding-box", "image-level"])
+            );
+        }
+        description.push('\n');
+    }
+    let _ = write!(
+        description,
+        "See the [project page](https://example.org/{slug}/) for details."
+    );
+
+    let year = 2005 + rng.below(20) as i32;
+    let label_count = 1 + rng.below(2);
+    let label_types: Vec<LabelType> = rng.pick_some(&LabelType::ALL, label_count);
+    let license_id: &&str = rng.pick_skewed(LICENSES);
+    let license = vocab::spdx_license(license_id);
+    let access = *rng.pick_skewed(&Access::ALL);
+    let subjects = 10 + (rng.next_u64() % 5000) * (1 + rng.below(4) as u64);
+    Dataset {
+        slug: slug.clone(),
+        source_path: PathBuf::from(format!("content/datasets/{slug}.yaml")),
+        draft: false,
+        name: name.clone(),
+        acronym: Some(acronym),
+        alternate_names: if rng.chance(30) {
+            vec![format!("{word} {}", title_case(task))]
+        } else {
+            vec![]
+        },
+        description,
+        homepage: Some(format!("https://example.org/{slug}/")),
+        doi: rng.chance(60).then(|| format!("10.5555/synth.{i}")),
+        year: Some(year),
+        released: None,
+        updated: None,
+        added: None,
+        keywords: vec![
+            format!("{organ} {finding}"),
+            task.to_string(),
+            format!("{organ} imaging"),
+        ],
+        topic: Some(format!("{} of {finding} in the {organ}", title_case(task))),
+        modalities: mods,
+        anatomy,
+        subjects: Some(subjects),
+        scans: Some(subjects * (1 + rng.below(3) as u64)),
+        studies: None,
+        series: None,
+        sequences: vec![],
+        file_formats: vec![rng.pick(FORMATS).to_string()],
+        scanners: vec![rng.pick(VENDORS).to_string()],
+        geography: vec![rng.pick(COUNTRIES).to_string()],
+        pathologies: vec![format!("{organ} {finding}")],
+        targets: Targets {
+            pixel: vec![organ.to_string(), finding.to_string()],
+            instance: if rng.chance(50) {
+                vec![finding.to_string()]
+            } else {
+                vec![]
+            },
+            image: vec![],
+        },
+        label_types,
+        complete: Some(rng.chance(50)),
+        pathology_annotated: Some(true),
+        normal_anatomy_annotated: Some(rng.chance(40)),
+        annotation_protocol: None,
+        license,
+        access: Some(access),
+        access_url: Some(format!("https://example.org/{slug}/download")),
+        platforms: rng.pick_some(platforms, 1),
+        publishable: Some(rng.chance(80)),
+        provision: None,
+        contact: None,
+        downloads: vec![],
+        citations: vec![Citation {
+            text: format!("Synthetic authors. {name}. Journal of Generated Data. {year}."),
+            doi: None,
+            url: None,
+            preferred: true,
+        }],
+        derived_from: vec![],
+        related: vec![],
+        sources: vec![format!("generated by faircat synth (seed, index {i})")],
+        remarks: None,
+    }
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Write a catalog repository (`faircat.toml`, `content/_index.md`, one YAML file per dataset)
+/// for `datasets` under `root`.
+pub fn write_catalog(root: &Path, datasets: &[Dataset]) -> std::io::Result<()> {
+    let dir = root.join("content").join("datasets");
+    std::fs::create_dir_all(&dir)?;
+    let c = config();
+    std::fs::write(
+        root.join("faircat.toml"),
+        format!(
+            "title = {:?}\ndescription = {:?}\nbase_url = {:?}\n\n[publisher]\nname = {:?}\n",
+            c.title, c.description, c.base_url, c.publisher.name
+        ),
+    )?;
+    std::fs::write(
+        root.join("content").join("_index.md"),
+        "A generated catalog of imaging datasets.\n",
+    )?;
+    for d in datasets {
+        std::fs::write(dir.join(format!("{}.yaml", d.slug)), to_yaml(d))?;
+    }
+    Ok(())
+}
+
+/// A YAML string scalar, double-quoted with JSON escapes (valid YAML).
+fn q(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn list(items: impl IntoIterator<Item = String>) -> String {
+    format!("[{}]", items.into_iter().collect::<Vec<_>>().join(", "))
+}
+
+/// One entry in the schema of `docs/entry-schema.md`.
+pub fn to_yaml(d: &Dataset) -> String {
+    let mut y = String::new();
+    let _ = writeln!(y, "name: {}", q(&d.name));
+    if let Some(a) = &d.acronym {
+        let _ = writeln!(y, "acronym: {}", q(a));
+    }
+    if !d.alternate_names.is_empty() {
+        let _ = writeln!(
+            y,
+            "alternate_names: {}",
+            list(d.alternate_names.iter().map(|s| q(s)))
+        );
+    }
+    y.push_str("description: |\n");
+    for line in d.description.lines() {
+        if line.is_empty() {
+            y.push('\n');
+        } else {
+            let _ = writeln!(y, "  {line}");
+        }
+    }
+    if let Some(h) = &d.homepage {
+        let _ = writeln!(y, "homepage: {h}");
+    }
+    if let Some(doi) = &d.doi {
+        let _ = writeln!(y, "doi: {}", q(doi));
+    }
+    if let Some(year) = d.year {
+        let _ = writeln!(y, "year: {year}");
+    }
+    let _ = writeln!(y, "keywords: {}", list(d.keywords.iter().map(|s| q(s))));
+    if let Some(t) = &d.topic {
+        let _ = writeln!(y, "topic: {}", q(t));
+    }
+    let _ = writeln!(
+        y,
+        "modalities: {}",
+        list(d.modalities.iter().map(|m| m.code.to_string()))
+    );
+    let _ = writeln!(
+        y,
+        "anatomy: {}",
+        list(d.anatomy.iter().map(|a| a.id.to_string()))
+    );
+    for (k, v) in [("subjects", d.subjects), ("scans", d.scans)] {
+        if let Some(v) = v {
+            let _ = writeln!(y, "{k}: {v}");
+        }
+    }
+    let _ = writeln!(
+        y,
+        "file_formats: {}",
+        list(d.file_formats.iter().map(|s| q(s)))
+    );
+    let _ = writeln!(y, "scanners: {}", list(d.scanners.iter().map(|s| q(s))));
+    let _ = writeln!(y, "geography: {}", list(d.geography.iter().map(|s| q(s))));
+    let _ = writeln!(
+        y,
+        "pathologies: {}",
+        list(d.pathologies.iter().map(|s| q(s)))
+    );
+    y.push_str("targets:\n");
+    for (k, v) in [
+        ("pixel", &d.targets.pixel),
+        ("instance", &d.targets.instance),
+        ("image", &d.targets.image),
+    ] {
+        if !v.is_empty() {
+            let _ = writeln!(y, "  {k}: {}", list(v.iter().map(|s| q(s))));
+        }
+    }
+    let _ = writeln!(
+        y,
+        "label_types: {}",
+        list(d.label_types.iter().map(|l| l.slug().to_string()))
+    );
+    for (k, v) in [
+        ("complete", d.complete),
+        ("pathology_annotated", d.pathology_annotated),
+        ("normal_anatomy_annotated", d.normal_anatomy_annotated),
+    ] {
+        if let Some(v) = v {
+            let _ = writeln!(y, "{k}: {v}");
+        }
+    }
+    if let Some(l) = &d.license {
+        let _ = writeln!(y, "license: {}", l.id);
+    }
+    if let Some(a) = d.access {
+        let _ = writeln!(y, "access: {}", a.slug());
+    }
+    if let Some(u) = &d.access_url {
+        let _ = writeln!(y, "access_url: {u}");
+    }
+    let _ = writeln!(
+        y,
+        "platform: {}",
+        list(d.platforms.iter().map(|p| q(p.name)))
+    );
+    if let Some(p) = d.publishable {
+        let _ = writeln!(y, "publishable: {p}");
+    }
+    y.push_str("citations:\n");
+    for c in &d.citations {
+        let _ = writeln!(
+            y,
+            "  - text: {}\n    preferred: {}",
+            q(&c.text),
+            c.preferred
+        );
+    }
+    let _ = writeln!(y, "sources: {}", list(d.sources.iter().map(|s| q(s))));
+    y
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_seed_same_catalog_and_all_facets_used() {
+        let a = datasets(200, 7);
+        let b = datasets(200, 7);
+        assert_eq!(to_yaml(&a[17]), to_yaml(&b[17]));
+        assert_ne!(to_yaml(&datasets(1, 8)[0]), to_yaml(&a[0]));
+        let cat = catalog(200, 7);
+        for f in &cat.facets {
+            assert!(f.values.len() >= 2, "facet {:?} has too few values", f.kind);
+        }
+        let words: usize = a
+            .iter()
+            .map(|d| d.description.split_whitespace().count())
+            .sum();
+        assert!(
+            words / a.len() > 150,
+            "descriptions are realistic in length"
+        );
+        let mut slugs: Vec<_> = a.iter().map(|d| d.slug.clone()).collect();
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), 200, "slugs are unique");
+    }
+}

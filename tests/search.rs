@@ -1,0 +1,383 @@
+//! The exported search index, read back through the Rust reference of the client's query logic
+//! and held to tantivy's own ranking, in both layouts (bundle and shards).
+
+mod common;
+
+use faircat::model::Catalog;
+use faircat::search::build::{self, Analysed};
+use faircat::search::query::{self, Query, Sort};
+use faircat::search::reader::StaticIndex;
+use faircat::search::{Layout, export, index_files};
+use faircat::synth;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, OnceLock};
+
+struct Shared {
+    catalog: Catalog,
+    analysed: Analysed,
+    files: Arc<BTreeMap<String, Vec<u8>>>,
+}
+
+struct Built {
+    catalog: &'static Catalog,
+    analysed: &'static Analysed,
+    files: Arc<BTreeMap<String, Vec<u8>>>,
+    index: StaticIndex,
+}
+
+/// A synthetic catalog of 300 datasets (bundled) or 2,000 (sharded), built once per test binary.
+fn built(layout: Layout) -> Built {
+    static BUNDLE: OnceLock<Shared> = OnceLock::new();
+    static SHARDED: OnceLock<Shared> = OnceLock::new();
+    let (cell, n) = match layout {
+        Layout::Bundle => (&BUNDLE, 300),
+        Layout::Sharded => (&SHARDED, 2000),
+    };
+    let shared = cell.get_or_init(|| {
+        let catalog = synth::catalog(n, 42);
+        let analysed = build::analyse(&catalog).expect("tantivy index");
+        let files = Arc::new(export::files(&catalog, &analysed, layout));
+        Shared {
+            catalog,
+            analysed,
+            files,
+        }
+    });
+    let f = shared.files.clone();
+    let index = StaticIndex::open(move |p| f.get(p).cloned()).expect("open index");
+    Built {
+        catalog: &shared.catalog,
+        analysed: &shared.analysed,
+        files: shared.files.clone(),
+        index,
+    }
+}
+
+fn slug(b: &Built, doc: u32) -> String {
+    b.index.card(doc).unwrap().slug
+}
+
+fn run(index: &StaticIndex, text: &str, typing: bool) -> query::Results {
+    query::search(
+        index,
+        &Query {
+            text: text.into(),
+            typing,
+            ..Query::default()
+        },
+    )
+    .unwrap()
+}
+
+/// Queries made of words of real entries: names, organs, findings, tasks.
+fn sample_queries(b: &Built) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let step = (b.catalog.datasets.len() / 25).max(1);
+    for (k, d) in b.catalog.datasets.iter().enumerate().step_by(step).take(25) {
+        let words: Vec<String> = d.name.split(' ').map(str::to_lowercase).collect();
+        let q = match k % 3 {
+            0 => vec![words[1].clone()],
+            1 => vec![words[1].clone(), d.targets.pixel.last().unwrap().clone()],
+            _ => vec![words[0].clone(), words[1].clone()],
+        };
+        out.push(q);
+    }
+    out.push(vec!["segmentation".into()]);
+    out.push(vec!["lung".into(), "nodule".into()]);
+    out
+}
+
+/// The reference's scores are tantivy's up to quantisation, and its top 10 are tantivy's top 10
+/// up to ties within that error.
+fn agrees_with_tantivy(b: &Built) {
+    let err = b.index.quant.relative_error();
+    assert!(err < 0.03, "quantisation error {err}");
+    let mut checked = 0;
+    for words in sample_queries(b) {
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let expected = b.analysed.tantivy_top_k(&refs, 10).unwrap();
+        let got = run(&b.index, &words.join(" "), false);
+        assert!(!got.fallback);
+        assert_eq!(expected.is_empty(), got.hits.is_empty(), "{words:?}");
+        let scores: BTreeMap<u32, f64> = got.hits.iter().copied().collect();
+        for (doc, score) in &expected {
+            let mine = scores
+                .get(doc)
+                .unwrap_or_else(|| panic!("{words:?}: doc {doc} missing"));
+            let rel = (mine - f64::from(*score)).abs() / f64::from(*score);
+            assert!(
+                rel <= err * 1.01 + 1e-6,
+                "{words:?}: doc {doc}: {mine} vs tantivy {score}"
+            );
+        }
+        if let Some(kth) = expected.last() {
+            for (doc, score) in got.hits.iter().take(expected.len()) {
+                assert!(
+                    *score >= f64::from(kth.1) * (1.0 - 2.0 * err) - 1e-9,
+                    "{words:?}: doc {doc} ({score}) is not in tantivy's top {}",
+                    expected.len()
+                );
+            }
+            assert!(
+                got.hits[0].1 >= f64::from(expected[0].1) * (1.0 - 2.0 * err),
+                "{words:?}: best hit {} scores below tantivy's best",
+                got.hits[0].0
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} queries had results");
+}
+
+#[test]
+fn bundle_layout_is_one_file_and_agrees_with_tantivy() {
+    let b = built(Layout::Bundle);
+    let names: Vec<&String> = b.files.keys().collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names[0].starts_with("bundle.") && names[1] == "manifest.json");
+    agrees_with_tantivy(&b);
+}
+
+#[test]
+fn sharded_layout_agrees_with_tantivy_and_stays_within_file_budget() {
+    let b = built(Layout::Sharded);
+    let n = b.catalog.datasets.len();
+    assert!(b.files.len() <= n / 8 + 2000, "{} files", b.files.len());
+    assert!(
+        b.files.keys().any(|p| p.starts_with("d/")) && b.files.keys().any(|p| p.starts_with("p/"))
+    );
+    // Every file but the manifest carries a content hash in its name.
+    for (path, bytes) in b.files.iter() {
+        if path == "manifest.json" {
+            continue;
+        }
+        let name = path.rsplit('/').next().unwrap();
+        let hash = name.split('.').rev().nth(1).unwrap();
+        assert_eq!(hash.len(), 10, "{path}");
+        if path.starts_with("d/") || path.starts_with("f/") || path.starts_with("cols.") {
+            assert_eq!(hash, faircat::output::content_hash(bytes), "{path}");
+        }
+    }
+    agrees_with_tantivy(&b);
+    // A query touches only a few files.
+    let fresh = {
+        let f = b.files.clone();
+        StaticIndex::open(move |p| f.get(p).cloned()).unwrap()
+    };
+    let r = run(&fresh, "lung nodule", true);
+    for &(doc, _) in r.hits.iter().take(10) {
+        fresh.card(doc).unwrap();
+    }
+    let touched = fresh.fetched.borrow().len();
+    assert!(
+        touched <= 20,
+        "{touched} files for one query: {:?}",
+        fresh.fetched.borrow()
+    );
+}
+
+#[test]
+fn one_typo_finds_the_intended_dataset() {
+    let b = built(Layout::Sharded);
+    let mut rng = synth::Rng::new(9);
+    let (mut found, mut total) = (0, 0);
+    for d in b.catalog.datasets.iter().step_by(61) {
+        let word = d.name.split(' ').next().unwrap().to_lowercase();
+        let organ = d.targets.pixel[0].clone();
+        let typo = one_edit(&word, &mut rng);
+        let r = run(&b.index, &format!("{typo} {organ}"), false);
+        total += 1;
+        if r.hits
+            .iter()
+            .take(5)
+            .any(|(doc, _)| slug(&b, *doc) == d.slug)
+        {
+            found += 1;
+        }
+    }
+    assert!(
+        found * 10 >= total * 8,
+        "{found}/{total} one-typo queries found their dataset"
+    );
+}
+
+/// One random edit (substitution, deletion, insertion or transposition) inside `w`.
+fn one_edit(w: &str, rng: &mut synth::Rng) -> String {
+    let mut c: Vec<char> = w.chars().collect();
+    let i = 1 + rng.below(c.len() - 2);
+    match rng.below(4) {
+        0 => c[i] = if c[i] == 'x' { 'q' } else { 'x' },
+        1 => {
+            c.remove(i);
+        }
+        2 => c.insert(i, 'e'),
+        _ => c.swap(i, i + 1),
+    }
+    c.into_iter().collect()
+}
+
+#[test]
+fn last_word_matches_as_prefix_while_typing() {
+    let b = built(Layout::Bundle);
+    let typed = run(&b.index, "lung nod", true);
+    assert!(!typed.hits.is_empty());
+    let words = &typed.words[1];
+    assert!(
+        words.terms.iter().any(|(w, _)| w.starts_with("nodule")),
+        "{words:?}"
+    );
+    let done = run(&b.index, "lung nod", false);
+    assert!(
+        done.words[1]
+            .terms
+            .iter()
+            .all(|(w, _)| !w.starts_with("nodule"))
+    );
+}
+
+#[test]
+fn and_falls_back_to_most_words_and_ignores_unknown_words() {
+    let b = built(Layout::Bundle);
+    let r = run(&b.index, "lung qqqqzzzz", false);
+    assert!(!r.hits.is_empty());
+    assert!(r.words[1].terms.is_empty());
+    let lung = run(&b.index, "lung", false);
+    assert_eq!(r.hits.len(), lung.hits.len());
+    assert!(
+        run(&b.index, "qqqqzzzz", false).hits.is_empty(),
+        "unknown words alone match nothing"
+    );
+    // Two words that never meet in one name: the result is an OR, flagged.
+    let a = b.catalog.datasets[0]
+        .name
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_lowercase();
+    let c = b.catalog.datasets[1]
+        .name
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_lowercase();
+    let r = run(&b.index, &format!("{a} {c}"), false);
+    assert!(r.fallback, "{a} {c}");
+    let top: BTreeSet<String> = r.hits.iter().take(2).map(|(d, _)| slug(&b, *d)).collect();
+    assert!(top.contains(&b.catalog.datasets[0].slug) && top.contains(&b.catalog.datasets[1].slug));
+}
+
+#[test]
+fn facet_filters_and_counts_are_exact() {
+    let b = built(Layout::Sharded);
+    let mut filters = BTreeMap::new();
+    filters.insert("modality".to_string(), vec!["ct".to_string()]);
+    filters.insert(
+        "access".to_string(),
+        vec!["public".to_string(), "registration".to_string()],
+    );
+    let q = Query {
+        text: "kidney".into(),
+        typing: false,
+        filters: filters.clone(),
+        sort: Sort::Year,
+        counts: true,
+    };
+    let r = query::search(&b.index, &q).unwrap();
+
+    let text_docs: BTreeSet<String> = run(&b.index, "kidney", false)
+        .hits
+        .iter()
+        .map(|(d, _)| slug(&b, *d))
+        .collect();
+    let has = |d: &faircat::model::Dataset, kind: &str| -> bool {
+        let kind = faircat::model::FacetKind::ALL
+            .into_iter()
+            .find(|k| k.slug() == kind)
+            .unwrap();
+        let keys: Vec<String> = faircat::model::facet_values(kind, d)
+            .into_iter()
+            .map(|v| v.0)
+            .collect();
+        filters[kind.slug()].iter().any(|k| keys.contains(k))
+    };
+    let expected: BTreeSet<String> = b
+        .catalog
+        .datasets
+        .iter()
+        .filter(|d| text_docs.contains(&d.slug) && has(d, "modality") && has(d, "access"))
+        .map(|d| d.slug.clone())
+        .collect();
+    let got: BTreeSet<String> = r.hits.iter().map(|(d, _)| slug(&b, *d)).collect();
+    assert_eq!(got, expected);
+    assert!(!got.is_empty());
+
+    // Sorted by year, newest first.
+    let years: Vec<i64> = r
+        .hits
+        .iter()
+        .map(|(d, _)| b.index.card(*d).unwrap().year)
+        .collect();
+    assert!(years.windows(2).all(|w| w[0] >= w[1]), "{years:?}");
+
+    // Counts of the modality values ignore the modality filter but honour text and access.
+    let kind = b
+        .index
+        .facets
+        .iter()
+        .position(|f| f.kind == "modality")
+        .unwrap();
+    for (vi, value) in b.index.facets[kind].values.iter().enumerate() {
+        let expected = b
+            .catalog
+            .datasets
+            .iter()
+            .filter(|d| text_docs.contains(&d.slug) && has(d, "access"))
+            .filter(|d| {
+                d.modalities
+                    .iter()
+                    .any(|m| m.code.to_ascii_lowercase() == value.0)
+            })
+            .count() as u32;
+        assert_eq!(
+            r.counts[kind][vi], expected,
+            "count of modality {}",
+            value.0
+        );
+    }
+}
+
+#[test]
+fn index_is_deterministic_and_reaches_the_site() {
+    let catalog = synth::catalog(200, 3);
+    let a = index_files(&catalog, Layout::Bundle).unwrap();
+    let b = index_files(&catalog, Layout::Bundle).unwrap();
+    assert_eq!(a, b);
+    let mut out = faircat::output::Output::new();
+    faircat::search::write_index(&catalog, &mut out).unwrap();
+    assert!(out.get("search/manifest.json").is_some());
+    let manifest: serde_json::Value =
+        serde_json::from_slice(out.get("search/manifest.json").unwrap()).unwrap();
+    assert!(
+        manifest["bundle"].as_str().is_some(),
+        "small catalogs are bundled"
+    );
+    assert!(
+        out.get(&format!("search/{}", manifest["bundle"].as_str().unwrap()))
+            .is_some()
+    );
+}
+
+#[test]
+fn client_never_inserts_entry_text_as_html() {
+    let js = std::fs::read_to_string(common::repo_root().join("themes/default/static/search.js"))
+        .unwrap();
+    for bad in [
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+    ] {
+        assert!(!js.contains(bad), "search.js uses {bad}");
+    }
+}
