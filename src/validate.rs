@@ -1,11 +1,15 @@
 //! Turn parsed entries into the validated [`Catalog`], reporting every problem with its place.
 //!
-//! `fields` reads one entry, field by field, from a table of handlers; `check` holds the checks
-//! of single values (URLs, DOIs, dates, counts); `cross` checks entries against each other.
+//! `fields` reads one entry, field by field, from a table of handlers (with `controlled`,
+//! `nested` and `license` for the harder fields); `check` holds the checks of single values
+//! (URLs, DOIs, dates, counts); `cross` checks entries against each other.
 
 mod check;
+mod controlled;
 mod cross;
 mod fields;
+mod license;
+mod nested;
 
 pub use fields::{FIELDS, REQUIRED, field_names};
 

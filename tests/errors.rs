@@ -468,3 +468,53 @@ fn every_file_is_reported_in_one_run() {
         ]
     );
 }
+
+#[test]
+fn nested_maps_and_lists_of_maps_are_checked_too() {
+    let cat = TestCatalog::empty();
+    cat.entry("draft-one", "name: Draft\ndraft: true\n");
+    cat.entry(
+        "x",
+        &entry_with(
+            "contact:\n  mail: a@example.org\n  email: not-an-email\n\
+             targets:\n  pixels: [x]\n\
+             downloads:\n  - name: no url\n  - url: https://example.org/a.zip\n    sha256: abc\n    media_type: zip\n    size_bytes: -5\n\
+             citations:\n  - text: First\n    preferred: true\n  - text: Second\n    preferred: true\n  - doi: 10.1234/x\n\
+             related: [draft-one]\n",
+        ),
+    );
+    let out = cat.check_output();
+    let firsts: Vec<&str> = out
+        .split("\n\n")
+        .map(|m| m.lines().next().unwrap())
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "content/datasets/x.yaml:13:3: error: unknown key 'mail' in 'contact' — did you mean 'email'?",
+            "content/datasets/x.yaml:14:10: error: 'contact.email' is not an email address: 'not-an-email'",
+            "content/datasets/x.yaml:16:3: error: unknown key 'pixels' in 'targets' — did you mean 'pixel'?",
+            "content/datasets/x.yaml:18:5: error: a download needs a 'url'",
+            "content/datasets/x.yaml:20:13: error: 'sha256' must be 64 hexadecimal digits",
+            "content/datasets/x.yaml:21:17: error: 'zip' is not a media type",
+            "content/datasets/x.yaml:22:17: error: 'downloads.size_bytes' is negative (-5)",
+            "content/datasets/x.yaml:26:5: error: more than one citation is marked 'preferred'",
+            "content/datasets/x.yaml:28:5: error: a citation needs a 'text'",
+            "content/datasets/x.yaml:29:11: warning: 'draft-one' in 'related' is a draft, so the link is not published",
+            "error: 9 errors and 1 warning in 1 file",
+        ]
+    );
+}
+
+#[test]
+fn licence_warnings_and_custom_licence_ids() {
+    let yaml =
+        entry_with("license_name: Ignored\n").replace("license: CC-BY-4.0", "license: GPL-2.0");
+    let out = check_one(&yaml);
+    assert!(out.contains("content/datasets/x.yaml:9:10: warning: licence 'GPL-2.0' is deprecated in the SPDX list\n"), "{out}");
+    assert!(out.contains("warning: 'license_name' and 'license_url' are ignored with the SPDX licence 'GPL-2.0'\n"), "{out}");
+    let yaml = entry_with("license_name: DUA\nlicense_url: https://example.org/dua\n")
+        .replace("license: CC-BY-4.0", "license: LicenseRef-bad id");
+    let out = check_one(&yaml);
+    assert!(out.starts_with("content/datasets/x.yaml:9:10: error: 'LicenseRef-bad id' is not a valid LicenseRef id\n"), "{out}");
+}
