@@ -214,7 +214,8 @@ pub fn catalog(catalog: &Catalog) -> Value {
 
 /// JSON text safe to place inside `<script type="application/ld+json">`: `<`, `>` and `&`
 /// are written as `\u003c`, `\u003e`, `\u0026`, so no string can end the element (`</script>`)
-/// or open a comment (`<!--`). The result parses to the same value.
+/// or open a comment (`<!--`); bidirectional controls and line separators are escaped too.
+/// The result parses to the same value.
 pub fn to_script_json(value: &Value) -> String {
     let text = serde_json::to_string(value).expect("a JSON value always serialises");
     let mut out = String::with_capacity(text.len() + 16);
@@ -223,6 +224,9 @@ pub fn to_script_json(value: &Value) -> String {
             '<' => out.push_str("\\u003c"),
             '>' => out.push_str("\\u003e"),
             '&' => out.push_str("\\u0026"),
+            c if crate::markdown::is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -325,12 +329,10 @@ mod tests {
 
     #[test]
     fn script_json_cannot_close_the_element_and_round_trips() {
-        let v = json!({"name": "</script><script>alert(1)</script> <!-- & -->"});
+        let v = json!({"name": "</script><script>alert(1)</script> <!-- & --> \u{202E}x"});
         let s = to_script_json(&v);
-        assert!(
-            !s.contains('<') && !s.contains('>') && !s.contains('&'),
-            "{s}"
-        );
+        assert!(!s.contains(['<', '>', '&', '\u{202E}']), "{s}");
+        assert!(s.contains("\\u202e"), "{s}");
         let back: Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);
     }

@@ -163,11 +163,14 @@ impl Row {
     }
 }
 
+/// Table rows of the given datasets, by name (case-insensitive), then slug.
 pub fn rows(root: &str, catalog: &Catalog, indices: impl IntoIterator<Item = usize>) -> Vec<Row> {
-    indices
+    let mut rows: Vec<Row> = indices
         .into_iter()
         .map(|i| Row::new(root, &catalog.datasets[i]))
-        .collect()
+        .collect();
+    rows.sort_by_cached_key(|r| (r.name.to_lowercase(), r.slug.clone()));
+    rows
 }
 
 /// A facet value in a list: label, count and link.

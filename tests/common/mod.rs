@@ -146,6 +146,68 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// A dataset with only a slug, name and description, for tests that build a
+/// `faircat::model::Catalog` in memory (renderer tests that need values no entry could hold).
+pub fn bare_dataset(slug: &str, name: &str) -> faircat::model::Dataset {
+    faircat::model::Dataset {
+        slug: slug.into(),
+        source_path: PathBuf::from(format!("content/datasets/{slug}.yaml")),
+        draft: false,
+        name: name.into(),
+        acronym: None,
+        alternate_names: vec![],
+        description: format!("{name}: a dataset made up in memory for faircat's tests."),
+        homepage: None,
+        doi: None,
+        year: None,
+        released: None,
+        updated: None,
+        added: None,
+        keywords: vec![],
+        topic: None,
+        modalities: vec![],
+        anatomy: vec![],
+        subjects: None,
+        scans: None,
+        studies: None,
+        series: None,
+        sequences: vec![],
+        file_formats: vec![],
+        scanners: vec![],
+        geography: vec![],
+        pathologies: vec![],
+        targets: Default::default(),
+        label_types: vec![],
+        complete: None,
+        pathology_annotated: None,
+        normal_anatomy_annotated: None,
+        annotation_protocol: None,
+        license: None,
+        access: None,
+        access_url: None,
+        platforms: vec![],
+        publishable: None,
+        provision: None,
+        contact: None,
+        downloads: vec![],
+        citations: vec![],
+        derived_from: vec![],
+        related: vec![],
+        sources: vec![],
+        remarks: None,
+    }
+}
+
+/// Generate and write the site of an in-memory catalog with the embedded theme, as `build`
+/// does after validation; returns the folder holding `public/`.
+pub fn write_site(catalog: &faircat::model::Catalog) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = site::generate(catalog, &faircat::theme::Theme::embedded())
+        .unwrap_or_else(|e| panic!("generate failed: {e}"));
+    output.commit(&dir.path().join("public")).expect("commit");
+    dir
+}
+
 /// Run the `faircat` binary with `args` in `dir`; returns (exit code, stdout, stderr).
 pub fn faircat(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_faircat"))
