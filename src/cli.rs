@@ -1,5 +1,6 @@
 //! Command-line interface: parses arguments and calls the library. No logic of its own.
 
+use crate::import::ImportOptions;
 use crate::site::{self, BuildError, BuildOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -43,6 +44,83 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Make one entry per row of a spreadsheet (CSV, TSV, XLSX, XLS, ODS or JSON).
+    Import {
+        /// The spreadsheet.
+        file: PathBuf,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Map a column to a field, e.g. --map "Dataset Name=name" (repeatable; FIELD "-" ignores it).
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        maps: Vec<String>,
+        /// Show the mapping and what would be written; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Overwrite entry files that exist.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Build the site into memory, serve it, rebuild on every change and reload open tabs.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+    },
+    /// Write the catalog as a table that `faircat import` reads back.
+    Export {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Create a new, empty catalog that builds.
+    Init {
+        /// Folder to create the catalog in (made if missing).
+        dir: PathBuf,
+    },
+    /// Start a new entry, content/datasets/<SLUG>.yaml, with every field of the schema.
+    New {
+        /// The entry's slug: lowercase letters, digits and single dashes (e.g. lidc-idri).
+        slug: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Print a controlled vocabulary.
+    Vocab {
+        #[arg(value_enum)]
+        list: VocabList,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Tsv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VocabList {
+    /// DICOM acquisition modalities (CID 29).
+    Modalities,
+    /// Body regions with SNOMED CT and UBERON codes.
+    Anatomy,
+    /// Hosting platforms.
+    Platforms,
+    /// Kinds of annotation.
+    LabelTypes,
+    /// Access routes.
+    Access,
+    /// File formats.
+    FileFormats,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -111,14 +189,175 @@ pub fn run(cli: Cli) -> ExitCode {
             let failed = diagnostics.has_errors() || (deny_warnings && diagnostics.warnings() > 0);
             match format {
                 Format::Human => eprint!("{}", diagnostics.render()),
-                Format::Github => print!("{}", diagnostics.render_github()),
-                Format::Json => println!("{}", diagnostics.render_json()),
+                Format::Github => {
+                    print!(
+                        "{}",
+                        paths_from_workspace(&root, &diagnostics).render_github()
+                    );
+                    eprintln!("{}", diagnostics.summary());
+                }
+                Format::Json => {
+                    println!("{}", diagnostics.render_json());
+                    eprintln!("{}", diagnostics.summary());
+                }
             }
             if failed {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
             }
+        }
+        Command::Import {
+            file,
+            root,
+            maps,
+            dry_run,
+            force,
+        } => run_import(&ImportOptions {
+            file,
+            root,
+            maps,
+            dry_run,
+            force,
+        }),
+        Command::Export { root, format, out } => run_export(&root, format, out.as_deref()),
+        Command::Serve { root, port, bind } => {
+            match crate::serve::serve(&crate::serve::ServeOptions { root, bind, port }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Init { dir } => match crate::scaffold::init(&dir) {
+            Ok(files) => {
+                for f in files {
+                    eprintln!("created {}", f.display());
+                }
+                eprintln!(
+                    "next: cd {} && faircat new <slug> && faircat build",
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::New { slug, root } => match crate::scaffold::new_entry(&root, &slug) {
+            Ok(path) => {
+                eprintln!(
+                    "created {} (a draft until you remove `draft: true`)",
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Vocab { list } => {
+            use crate::vocab::{List, listing};
+            let list = match list {
+                VocabList::Modalities => List::Modalities,
+                VocabList::Anatomy => List::Anatomy,
+                VocabList::Platforms => List::Platforms,
+                VocabList::LabelTypes => List::LabelTypes,
+                VocabList::Access => List::Access,
+                VocabList::FileFormats => List::FileFormats,
+            };
+            print!("{}", listing(list));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Diagnostics with paths relative to the working directory rather than the catalog root, so
+/// that GitHub finds the files when the catalog is a sub-folder of the repository.
+fn paths_from_workspace(
+    root: &std::path::Path,
+    diagnostics: &crate::diagnostics::Diagnostics,
+) -> crate::diagnostics::Diagnostics {
+    let prefix = if root.is_absolute() {
+        std::env::current_dir().ok().and_then(|cwd| {
+            root.strip_prefix(cwd)
+                .ok()
+                .map(std::path::Path::to_path_buf)
+        })
+    } else {
+        Some(root.to_path_buf())
+    };
+    let prefix: PathBuf = prefix
+        .unwrap_or_default()
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    let mut out = crate::diagnostics::Diagnostics::new();
+    for d in diagnostics.iter() {
+        let mut d = d.clone();
+        d.path = prefix.join(&d.path);
+        out.push(d);
+    }
+    out
+}
+
+fn run_import(opts: &ImportOptions) -> ExitCode {
+    match crate::import::import(opts) {
+        Ok(report) => {
+            print!("{}", report.render());
+            if report.refused() > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_export(
+    root: &std::path::Path,
+    format: ExportFormat,
+    out: Option<&std::path::Path>,
+) -> ExitCode {
+    use crate::import::export::{self, ExportFormat as F};
+    let (catalog, _warnings) = match site::load(root, None) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => {
+            eprint!("{}", diagnostics.render());
+            return ExitCode::FAILURE;
+        }
+    };
+    let format = match format {
+        ExportFormat::Csv => F::Csv,
+        ExportFormat::Tsv => F::Tsv,
+        ExportFormat::Json => F::Json,
+    };
+    let text = export::export(&catalog.datasets, format);
+    if !catalog.drafts.is_empty() {
+        eprintln!(
+            "note: {} drafts are not published and not exported: {}",
+            catalog.drafts.len(),
+            catalog.drafts.join(", ")
+        );
+    }
+    match out {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                ExitCode::FAILURE
+            }
+        },
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
         }
     }
 }

@@ -178,7 +178,12 @@ fn check_slug(slug: &str, rel: &Path) -> Option<Diagnostic> {
 enum ReadProblem {
     Io(std::io::Error),
     Binary,
-    NotUtf8 { line: usize, column: usize },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+        /// The offending line, with the bad bytes shown as U+FFFD.
+        shown: String,
+    },
 }
 
 impl ReadProblem {
@@ -196,12 +201,17 @@ impl ReadProblem {
                 "the file is binary (it contains NUL bytes), not YAML text",
             )
             .with_help("entries are UTF-8 text files"),
-            ReadProblem::NotUtf8 { line, column } => Diagnostic::error(
+            ReadProblem::NotUtf8 {
+                line,
+                column,
+                shown,
+            } => Diagnostic::error(
                 rel,
                 Span::new(line, column, 1),
                 "the file is not valid UTF-8",
             )
-            .with_help("save the file as UTF-8 (most editors offer this under \"encoding\")"),
+            .with_help("save the file as UTF-8 (most editors offer this under \"encoding\")")
+            .with_source(&format!("{}{shown}", "\n".repeat(line - 1))),
         }
     }
 }
@@ -216,8 +226,16 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
         // The prefix is valid UTF-8 by definition of valid_up_to.
         let prefix = std::str::from_utf8(valid).unwrap_or_default();
         let line = prefix.matches('\n').count() + 1;
-        let column = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        ReadProblem::NotUtf8 { line, column }
+        let line_start = prefix.rfind('\n').map_or(0, |i| i + 1);
+        let column = prefix[line_start..].chars().count() + 1;
+        let rest = &e.as_bytes()[line_start..];
+        let line_end = rest.iter().position(|b| *b == b'\n').unwrap_or(rest.len());
+        let shown = String::from_utf8_lossy(&rest[..line_end]).into_owned();
+        ReadProblem::NotUtf8 {
+            line,
+            column,
+            shown,
+        }
     })
 }
 

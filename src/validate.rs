@@ -1,11 +1,15 @@
 //! Turn parsed entries into the validated [`Catalog`], reporting every problem with its place.
 //!
-//! `fields` reads one entry, field by field, from a table of handlers; `check` holds the checks
-//! of single values (URLs, DOIs, dates, counts); `cross` checks entries against each other.
+//! `fields` reads one entry, field by field, from a table of handlers (with `controlled`,
+//! `nested` and `license` for the harder fields); `check` holds the checks of single values
+//! (URLs, DOIs, dates, counts); `cross` checks entries against each other.
 
 mod check;
+mod controlled;
 mod cross;
 mod fields;
+mod license;
+mod nested;
 
 pub use fields::{FIELDS, REQUIRED, field_names};
 
@@ -73,11 +77,8 @@ fn read_entry(ctx: &mut Ctx, file: &SourceFile) -> Option<Checked> {
     let root = match crate::yaml::parse(&file.text) {
         Ok(root) => root,
         Err(e) => {
-            ctx.report(Problem::new(
-                e.span,
-                e.message,
-                yaml_help(&file.text, e.span),
-            ));
+            let help = yaml_help(&file.text, &e.message, e.span);
+            ctx.report(Problem::new(e.span, e.message, help));
             return None;
         }
     };
@@ -89,15 +90,52 @@ fn read_entry(ctx: &mut Ctx, file: &SourceFile) -> Option<Checked> {
 }
 
 /// A hint for YAML syntax errors, from what the offending line looks like.
-fn yaml_help(text: &str, span: Span) -> String {
+fn yaml_help(text: &str, message: &str, span: Span) -> String {
     let line = text.lines().nth(span.line.saturating_sub(1)).unwrap_or("");
-    if line.contains('\t') {
+    if message.starts_with("duplicate key") {
+        "each field may be written once; remove or merge the repeated one".into()
+    } else if message.starts_with("nesting is deeper") || message.starts_with("too many alias") {
+        "an entry needs no more than a few levels of nesting and no anchors or aliases".into()
+    } else if let Some(open) = unclosed_bracket(text, span.line) {
+        format!("line {open} opens a '[' or '{{' that is not closed")
+    } else if line.contains('\t') {
         "indent with spaces, not tabs".into()
     } else if line.contains(": ") && line.split(": ").count() > 2 {
         "a value containing ': ' must be quoted".into()
     } else {
         "check the indentation and quoting; a value starting with [ { * & ! | > ' \" % @ or ` must be quoted".into()
     }
+}
+
+/// The last line before `upto` (inclusive) that leaves a flow collection open, ignoring
+/// brackets inside quotes and comments.
+fn unclosed_bracket(text: &str, upto: usize) -> Option<usize> {
+    let mut depth: i32 = 0;
+    let mut opened_at = None;
+    for (i, line) in text.lines().take(upto).enumerate() {
+        let mut quote = None;
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => {
+                    if depth == 0 {
+                        opened_at = Some(i + 1);
+                    }
+                    depth += 1;
+                }
+                (None, ']' | '}') => depth -= 1,
+                _ => {}
+            }
+        }
+        if depth <= 0 {
+            depth = 0;
+            opened_at = None;
+        }
+    }
+    opened_at.filter(|line| *line < upto)
 }
 
 fn empty_dataset(file: &SourceFile) -> Dataset {

@@ -341,30 +341,32 @@ pub const MODALITY_ALIASES: &[(&str, &str)] = &[
     ("Fundus", "OP"),
 ];
 
-/// Body regions. SNOMED CT ids are those DICOM PS3.16 uses: CID 4031 "Common Anatomic
-/// Region" (whole body, head, head and neck, neck, chest, mediastinum, heart, breast, abdomen,
-/// pancreas, colon, pelvis, prostate, spine, knee) and CID 4 "Anatomic Region" (lung: "Lung";
-/// kidney: the concept CID 4 uses for "Endo-renal"). UBERON ids were checked against the
-/// ontology's labels; an empty string means the code could not be verified and is left out.
+/// Body regions. SNOMED CT ids are those DICOM PS3.16 uses: CID 4031 "Common Anatomic Region"
+/// for whole body, head, head and neck, neck, chest, mediastinum, heart, breast, abdomen,
+/// pancreas, colon, pelvis, prostate, spine and knee; CID 4 "Anatomic Region" for lung ("Lung")
+/// and kidney (the concept CID 4 uses for "Endo-renal"); CID 644 for brain and liver; the DICOM
+/// segmentation property codes for spleen and adrenal gland. UBERON ids were checked against
+/// the ontology's labels (chest: no reliable source was found, so it is left empty rather than
+/// guessed). An empty string means "not verified", never "no such code".
 const ANATOMY: &[Anatomy] = &[
     Anatomy {
         id: "whole-body",
         label: "Whole body",
         snomed: "38266002",
-        uberon: "",
+        uberon: "UBERON:0000468",
         synonyms: &["whole body", "entire body", "total body", "full body"],
     },
     Anatomy {
         id: "head",
         label: "Head",
         snomed: "69536005",
-        uberon: "",
+        uberon: "UBERON:0000033",
         synonyms: &[],
     },
     Anatomy {
         id: "brain",
         label: "Brain",
-        snomed: "",
+        snomed: "12738006",
         uberon: "UBERON:0000955",
         synonyms: &["head (brain)", "neuro"],
     },
@@ -372,14 +374,14 @@ const ANATOMY: &[Anatomy] = &[
         id: "head-neck",
         label: "Head and neck",
         snomed: "774007",
-        uberon: "",
+        uberon: "UBERON:0007811",
         synonyms: &["head and neck", "head & neck", "head-and-neck", "h&n", "hn"],
     },
     Anatomy {
         id: "neck",
         label: "Neck",
         snomed: "45048000",
-        uberon: "",
+        uberon: "UBERON:0000974",
         synonyms: &[],
     },
     Anatomy {
@@ -400,7 +402,7 @@ const ANATOMY: &[Anatomy] = &[
         id: "mediastinum",
         label: "Mediastinum",
         snomed: "72410000",
-        uberon: "",
+        uberon: "UBERON:0003728",
         synonyms: &[],
     },
     Anatomy {
@@ -414,20 +416,20 @@ const ANATOMY: &[Anatomy] = &[
         id: "breast",
         label: "Breast",
         snomed: "76752008",
-        uberon: "",
+        uberon: "UBERON:0000310",
         synonyms: &["breasts", "mammary"],
     },
     Anatomy {
         id: "abdomen",
         label: "Abdomen",
         snomed: "818981001",
-        uberon: "",
+        uberon: "UBERON:0000916",
         synonyms: &["abdominal"],
     },
     Anatomy {
         id: "liver",
         label: "Liver",
-        snomed: "",
+        snomed: "10200004",
         uberon: "UBERON:0002107",
         synonyms: &["hepatic"],
     },
@@ -448,15 +450,15 @@ const ANATOMY: &[Anatomy] = &[
     Anatomy {
         id: "spleen",
         label: "Spleen",
-        snomed: "",
+        snomed: "78961009",
         uberon: "UBERON:0002106",
         synonyms: &["splenic"],
     },
     Anatomy {
         id: "adrenal-gland",
         label: "Adrenal gland",
-        snomed: "",
-        uberon: "",
+        snomed: "23451007",
+        uberon: "UBERON:0002369",
         synonyms: &["adrenal", "adrenal glands", "adrenals"],
     },
     Anatomy {
@@ -470,28 +472,28 @@ const ANATOMY: &[Anatomy] = &[
         id: "pelvis",
         label: "Pelvis",
         snomed: "816092008",
-        uberon: "",
+        uberon: "UBERON:0002355",
         synonyms: &["pelvic"],
     },
     Anatomy {
         id: "prostate",
         label: "Prostate",
         snomed: "41216001",
-        uberon: "",
+        uberon: "UBERON:0002367",
         synonyms: &["prostate gland"],
     },
     Anatomy {
         id: "spine",
         label: "Spine",
         snomed: "421060004",
-        uberon: "",
+        uberon: "UBERON:0001130",
         synonyms: &["vertebral column", "spinal column"],
     },
     Anatomy {
         id: "knee",
         label: "Knee",
         snomed: "72696002",
-        uberon: "",
+        uberon: "UBERON:0001465",
         synonyms: &["knees"],
     },
 ];
@@ -519,7 +521,7 @@ const PLATFORMS: &[Platform] = &[
     Platform {
         id: "idc",
         name: "NCI Imaging Data Commons (IDC)",
-        url: "https://portal.imaging.datacommons.cancer.gov/",
+        url: "https://imaging.datacommons.cancer.gov/",
     },
     Platform {
         id: "grand-challenge",
@@ -781,6 +783,89 @@ pub fn label_type_slugs() -> impl Iterator<Item = &'static str> {
 
 pub fn access_slugs() -> impl Iterator<Item = &'static str> {
     Access::ALL.into_iter().map(Access::slug)
+}
+
+/// The controlled lists `faircat vocab` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Modalities,
+    Anatomy,
+    Platforms,
+    LabelTypes,
+    Access,
+    FileFormats,
+}
+
+/// A controlled list as aligned text, one value per line: the value to write first.
+pub fn listing(list: List) -> String {
+    let rows: Vec<Vec<String>> = match list {
+        List::Modalities => modalities()
+            .iter()
+            .map(|m| vec![m.code.into(), m.name.into()])
+            .collect(),
+        List::Anatomy => anatomies()
+            .iter()
+            .map(|a| {
+                let code = |label: &str, c: &str| {
+                    if c.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{label} {c}")
+                    }
+                };
+                vec![
+                    a.id.into(),
+                    a.label.into(),
+                    code("SNOMED CT", a.snomed),
+                    code("", a.uberon).trim().to_string(),
+                    if a.synonyms.is_empty() {
+                        String::new()
+                    } else {
+                        format!("also: {}", a.synonyms.join(", "))
+                    },
+                ]
+            })
+            .collect(),
+        List::Platforms => platforms()
+            .iter()
+            .map(|p| vec![p.id.into(), p.name.into(), p.url.into()])
+            .collect(),
+        List::LabelTypes => LabelType::ALL
+            .iter()
+            .map(|l| vec![l.slug().into(), l.label().into()])
+            .collect(),
+        List::Access => Access::ALL
+            .iter()
+            .map(|a| vec![a.slug().into(), a.label().into()])
+            .collect(),
+        List::FileFormats => FILE_FORMATS.iter().map(|f| vec![f.to_string()]).collect(),
+    };
+    align(&rows)
+}
+
+/// Columns padded to the widest cell, trailing blanks removed.
+fn align(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (cell, width) in row.iter().zip(&widths) {
+            line.push_str(cell);
+            line.push_str(&" ".repeat(width - cell.chars().count() + 2));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]

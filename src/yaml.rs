@@ -109,7 +109,7 @@ pub fn parse(text: &str) -> Result<Node, ParseError> {
             span: Span::file_start(),
             value: Value::Null,
         }),
-        Err(e) => Err(parse_error(&e)),
+        Err(e) => Err(parse_error(&e, text)),
     }
 }
 
@@ -132,8 +132,11 @@ fn options() -> serde_saphyr::Options {
             max_replay_stack_depth: 16,
             max_alias_expansions_per_anchor: 100,
         },
+        merge_keys: serde_saphyr::MergeKeyPolicy::Error,
+        reject_unsupported_tags: true,
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
+        emit_comments: false,
     }
 }
 
@@ -155,17 +158,46 @@ fn first_tab_indent(text: &str) -> Option<Span> {
     None
 }
 
-fn parse_error(e: &serde_saphyr::Error) -> ParseError {
+fn parse_error(e: &serde_saphyr::Error, text: &str) -> ParseError {
     let inner = e.without_snippet();
-    let span = inner
+    let mut span = inner
         .location()
         .filter(|l| l.line() > 0)
         .map(|l| Span::new(l.line() as usize, l.column().max(1) as usize, 1))
         .unwrap_or_else(Span::file_start);
-    ParseError {
-        span,
-        message: clean_message(&inner.to_string()),
-    }
+    let raw = clean_message(&inner.to_string());
+    let message = match raw.strip_prefix("duplicate mapping key: ") {
+        Some(rest) => {
+            let key = rest
+                .split(", set DuplicateKeyPolicy")
+                .next()
+                .unwrap_or(rest);
+            span.len = key.chars().count().max(1);
+            match first_occurrence(text, key, span) {
+                Some(line) => format!("duplicate key '{key}' (first written on line {line})"),
+                None => format!("duplicate key '{key}'"),
+            }
+        }
+        None => friendly(&raw),
+    };
+    ParseError { span, message }
+}
+
+/// The line where `key:` was first written at the same indentation as the duplicate.
+fn first_occurrence(text: &str, key: &str, dup: Span) -> Option<usize> {
+    let indent = dup.column.saturating_sub(1);
+    text.lines()
+        .take(dup.line.saturating_sub(1))
+        .position(|l| {
+            let (Some(lead), Some(rest)) = (l.get(..indent), l.get(indent..)) else {
+                return false;
+            };
+            lead.chars().all(|c| c == ' ' || c == '-')
+                && rest
+                    .strip_prefix(key)
+                    .is_some_and(|after| after.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
 }
 
 /// serde-saphyr's messages end in " at line L, column C"; the diagnostic already says where.
@@ -177,6 +209,21 @@ fn clean_message(message: &str) -> String {
         "invalid YAML".into()
     } else {
         cut.to_string()
+    }
+}
+
+/// Budget breaches speak of the parser's internals; say what they mean for an entry.
+fn friendly(raw: &str) -> String {
+    if raw.contains("Depth {") || raw.contains("recursion limit") {
+        format!("nesting is deeper than {MAX_DEPTH} levels")
+    } else if raw.contains("Documents {") {
+        "a file holds one entry: '---' starts a second YAML document".into()
+    } else if raw.contains("alias") && (raw.contains("limit") || raw.contains("budget")) {
+        "too many alias expansions (`*name`); write the values out instead".into()
+    } else if raw.starts_with("budget breached") {
+        "the document is too large or too complex for an entry".into()
+    } else {
+        raw.to_string()
     }
 }
 
@@ -354,8 +401,17 @@ mod tests {
     #[test]
     fn duplicate_keys_are_errors_with_a_place() {
         let err = parse("name: a\nyear: 1\nname: b\n").unwrap_err();
-        assert_eq!(err.span.line, 3, "{err:?}");
-        assert!(err.message.contains("duplicate"), "{err:?}");
+        assert_eq!(err.span, Span::new(3, 1, 4));
+        assert_eq!(
+            err.message,
+            "duplicate key 'name' (first written on line 1)"
+        );
+        let err = parse("contact:\n  name: a\n  name: b\n").unwrap_err();
+        assert_eq!(err.span, Span::new(3, 3, 4));
+        assert_eq!(
+            err.message,
+            "duplicate key 'name' (first written on line 2)"
+        );
     }
 
     #[test]
@@ -392,13 +448,27 @@ mod tests {
                 "l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
             ));
         }
-        assert!(parse(&bomb).is_err());
+        let err = parse(&bomb).unwrap_err();
+        assert!(
+            err.message.starts_with("too many alias expansions"),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn several_documents_and_merge_keys_are_refused() {
+        let err = parse("name: a\n---\nname: b\n").unwrap_err();
+        assert_eq!(err.span.line, 2);
+        assert!(parse("base: &b {a: 1}\nx:\n  <<: *b\n").is_err());
     }
 
     #[test]
     fn deep_nesting_is_refused() {
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-        assert!(parse(&deep).is_err());
+        assert_eq!(
+            parse(&deep).unwrap_err().message,
+            "nesting is deeper than 16 levels"
+        );
         let compact = format!("{}x\n", "- ".repeat(10_000));
         assert!(parse(&compact).is_err());
         let flow_maps = format!("{}{}", "{a: ".repeat(10_000), "}".repeat(10_000));

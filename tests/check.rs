@@ -29,6 +29,14 @@ fn full_fixture_checks_without_errors_or_warnings_for_complete_entries() {
     assert_eq!(sctn.released.unwrap().to_string(), "2020-03-01");
     assert!(sctn.preferred_citation().is_some());
     assert_eq!(sctn.targets.pixel, ["lung nodule"]);
+    let subset = catalog.dataset("sctn-subset").expect("published");
+    let lic = subset.license.as_ref().unwrap();
+    assert_eq!(lic.id, "LicenseRef-Test-DUA");
+    assert_eq!(lic.name, "Test Data Use Agreement");
+    assert_eq!(lic.url.as_deref(), Some("https://example.org/dua"));
+    assert_eq!(lic.category, faircat::vocab::LicenseCategory::Restricted);
+    assert_eq!(subset.platforms[0].id, "tcia");
+    assert_eq!(subset.derived_from, ["chest-ct-nodules"]);
     let complete = d
         .iter()
         .filter(|x| x.path.ends_with("chest-ct-nodules.yaml"));
@@ -82,14 +90,7 @@ fn missing_recommended_fields_are_warnings() {
     assert_eq!(
         warnings,
         [
-            "recommended field 'homepage' is missing",
-            "recommended field 'license' is missing",
-            "recommended field 'access' is missing",
-            "recommended field 'anatomy' is missing",
-            "recommended field 'year' is missing",
-            "recommended field 'subjects or scans' is missing",
-            "recommended field 'label_types' is missing",
-            "recommended field 'sources' is missing",
+            "recommended fields missing: homepage, license, access, anatomy, year, subjects or scans, label_types, sources"
         ]
     );
 }
@@ -107,4 +108,188 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         other => panic!("expected invalid input, got {other:?}"),
     }
     assert_eq!(cat.out_files(), before);
+}
+
+#[test]
+fn invalid_fixture_reports_every_file_in_one_run() {
+    let cat = TestCatalog::fixture("invalid");
+    let d = cat.check();
+    let mut files: Vec<String> = d
+        .sorted()
+        .into_iter()
+        .filter(|x| x.severity == Severity::Error)
+        .map(|x| x.path.display().to_string())
+        .collect();
+    files.dedup();
+    assert_eq!(
+        files,
+        [
+            "content/datasets/bad-fields.yaml",
+            "content/datasets/broken-syntax.yaml",
+            "content/datasets/duplicate-doi-a.yaml",
+            "content/datasets/duplicate-doi-b.yaml",
+            "content/datasets/missing-required.yaml",
+            "content/datasets/tabs.yaml",
+        ]
+    );
+    let bad_fields = d
+        .iter()
+        .filter(|x| x.path.ends_with("bad-fields.yaml"))
+        .count();
+    assert_eq!(bad_fields, 12, "{}", d.render());
+}
+
+/// Run the `faircat` binary.
+fn faircat(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_faircat"))
+        .args(args)
+        .output()
+        .expect("run faircat")
+}
+
+fn root_arg(cat: &TestCatalog) -> String {
+    cat.root().display().to_string()
+}
+
+#[test]
+fn cli_check_exits_1_on_invalid_and_0_on_minimal() {
+    let invalid = TestCatalog::fixture("invalid");
+    let out = faircat(&["check", "--root", &root_arg(&invalid)]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("content/datasets/bad-fields.yaml:3:11: error: 'homepage' uses the scheme 'javascript:'; only http and https are allowed\n"),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with("in 6 files\n"), "{stderr}");
+
+    let minimal = TestCatalog::fixture("minimal");
+    let out = faircat(&["check", "--root", &root_arg(&minimal)]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = faircat(&["check", "--deny-warnings", "--root", &root_arg(&minimal)]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn cli_init_new_check_round_trip() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("my-catalog");
+    let root_s = root.display().to_string();
+    let out = faircat(&["init", &root_s]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = faircat(&["check", "--deny-warnings", "--root", &root_s]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // init refuses to run twice.
+    assert_eq!(faircat(&["init", &root_s]).status.code(), Some(1));
+
+    let out = faircat(&["new", "lidc-idri", "--root", &root_s]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let entry = root.join("content/datasets/lidc-idri.yaml");
+    let text = std::fs::read_to_string(&entry).unwrap();
+    assert!(text.contains("draft: true"));
+    let out = faircat(&["check", "--deny-warnings", "--root", &root_s]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // new refuses to overwrite, and refuses bad slugs.
+    std::fs::write(&entry, "name: Edited\n").unwrap();
+    let out = faircat(&["new", "lidc-idri", "--root", &root_s]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&entry).unwrap(), "name: Edited\n");
+    let out = faircat(&["new", "LIDC_IDRI", "--root", &root_s]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("e.g. 'lidc-idri'"));
+}
+
+#[test]
+fn a_new_entry_published_with_placeholders_is_an_error() {
+    let cat = TestCatalog::empty();
+    faircat::scaffold::new_entry(cat.root(), "x").unwrap();
+    let path = cat.root().join("content/datasets/x.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("draft: true", "draft: false")).unwrap();
+    let messages: Vec<String> = cat
+        .check()
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.message.clone())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "'name' still holds the placeholder of `faircat new`",
+            "'description' still holds the placeholder of `faircat new`",
+            "'modalities' is empty",
+        ]
+    );
+}
+
+#[test]
+fn draft_may_come_last_and_still_excuses_empty_modalities() {
+    let cat = TestCatalog::empty();
+    cat.entry("later", "name: Later\nmodalities: []\ndraft: true\n");
+    let d = cat.check();
+    assert!(d.is_empty(), "{}", d.render());
+}
+
+#[test]
+fn an_initialised_catalog_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    faircat::scaffold::init(tmp.path()).unwrap();
+    let report = faircat::site::build(&faircat::site::BuildOptions {
+        root: tmp.path().to_path_buf(),
+        out: tmp.path().join("public"),
+        base_url: None,
+        deny_warnings: true,
+    });
+    assert!(report.is_ok(), "{:?}", report.err());
+}
+
+#[test]
+fn cli_vocab_prints_the_lists() {
+    let out = faircat(&["vocab", "modalities"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().any(|l| l == "CT     Computed Tomography"),
+        "{text}"
+    );
+    let out = faircat(&["vocab", "anatomy"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().any(|l| l.starts_with("chest ")
+            && l.contains("SNOMED CT 816094009")
+            && l.contains("also: thorax")),
+        "{text}"
+    );
+    for list in ["platforms", "label-types", "access", "file-formats"] {
+        let out = faircat(&["vocab", list]);
+        assert_eq!(out.status.code(), Some(0), "{list}");
+        assert!(!out.stdout.is_empty(), "{list}");
+    }
 }

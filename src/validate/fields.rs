@@ -1,10 +1,14 @@
 //! One entry: its fields, each read by a small handler from a table in schema order.
+//! Handlers of controlled values live in `controlled`, of nested maps in `nested`, and the
+//! licence is resolved in `license` once all fields are read.
 
-use super::check::{self, Checked, Problem};
+use super::check::{self, Problem};
+use super::controlled::{access, anatomy, file_formats, label_types, modalities, platforms};
+use super::license::resolve_license;
+use super::nested::{citations, contact, downloads, targets};
 use super::{Ctx, Places};
 use crate::diagnostics::{Span, did_you_mean};
-use crate::model::{Citation, Contact, Dataset, Download, Targets};
-use crate::vocab::{self, Access, LabelType, License, LicenseCategory};
+use crate::model::Dataset;
 use crate::yaml::{Node, Value};
 
 /// An entry while its fields are read; licence fields are resolved at the end because
@@ -12,10 +16,13 @@ use crate::yaml::{Node, Value};
 pub struct Draft {
     pub dataset: Dataset,
     pub places: Places,
-    license: Option<(String, Span)>,
-    license_name: Option<String>,
-    license_url: Option<(String, Span)>,
-    seen: Vec<&'static str>,
+    pub(super) license: Option<(String, Span)>,
+    pub(super) license_name: Option<String>,
+    pub(super) license_url: Option<(String, Span)>,
+    pub(super) seen: Vec<&'static str>,
+    /// Problems only for published entries (empty `modalities`, `TODO` placeholders of
+    /// `faircat new`): reported at the end, when it is known whether the entry is a draft.
+    pub(super) unless_draft: Vec<Problem>,
 }
 
 type Handler = fn(&mut Ctx, &'static str, &Node, &mut Draft);
@@ -26,7 +33,10 @@ pub const FIELDS: &[(&str, Handler)] = &[
         d.dataset.draft = c.take(check::boolean(n, f)).unwrap_or(false)
     }),
     ("name", |c, f, n, d| {
-        d.dataset.name = c.take(check::text(n, f)).unwrap_or_default()
+        d.dataset.name = c.take(check::text(n, f)).unwrap_or_default();
+        if d.dataset.name.starts_with("TODO") {
+            d.unless_draft.push(placeholder(f, n.span));
+        }
     }),
     ("acronym", |c, f, n, d| {
         d.dataset.acronym = c.take(check::text(n, f))
@@ -166,6 +176,7 @@ pub fn read_entry(ctx: &mut Ctx, root: &Node, dataset: Dataset) -> Option<Draft>
         license_name: None,
         license_url: None,
         seen: Vec::new(),
+        unless_draft: Vec::new(),
     };
     for (key, value) in entries {
         read_field(ctx, key, value, &mut draft);
@@ -193,7 +204,8 @@ fn read_field(ctx: &mut Ctx, key: &Node, value: &Node, draft: &mut Draft) {
     handler(ctx, field, value, draft);
 }
 
-/// `unknown field 'licence' — did you mean 'license'?`
+/// `unknown field 'licence' — did you mean 'license'?`; `what` may hold a `{}` for the name
+/// (`key {} in 'contact'`).
 pub fn unknown_key<'a>(
     key: &Node,
     name: &str,
@@ -201,9 +213,15 @@ pub fn unknown_key<'a>(
     what: &str,
     help: &str,
 ) -> Problem {
+    let quoted = format!("'{name}'");
+    let subject = if what.contains("{}") {
+        what.replace("{}", &quoted)
+    } else {
+        format!("{what} {quoted}")
+    };
     let message = match did_you_mean(name, known) {
-        Some(s) => format!("unknown {what} '{name}' — did you mean '{s}'?"),
-        None => format!("unknown {what} '{name}'"),
+        Some(s) => format!("unknown {subject} — did you mean '{s}'?"),
+        None => format!("unknown {subject}"),
     };
     Problem::new(key.span, message, help)
 }
@@ -221,10 +239,23 @@ fn finish(ctx: &mut Ctx, d: &mut Draft) {
             ));
         }
     }
+    for problem in std::mem::take(&mut d.unless_draft) {
+        if !draft {
+            ctx.report(problem);
+        }
+    }
     resolve_license(ctx, d);
     if !draft {
         recommend(ctx, d);
     }
+}
+
+fn placeholder(field: &str, span: Span) -> Problem {
+    Problem::new(
+        span,
+        format!("'{field}' still holds the placeholder of `faircat new`"),
+        "replace the TODO text, or keep `draft: true` until the facts are known",
+    )
 }
 
 fn required_help(field: &str) -> &'static str {
@@ -247,100 +278,16 @@ fn recommend(ctx: &mut Ctx, d: &Draft) {
         missing.push("subjects or scans");
     }
     missing.extend(["label_types", "sources"].into_iter().filter(|f| !seen(f)));
-    for field in missing {
-        ctx.warn(Problem::new(
-            Span::file_start(),
-            format!("recommended field '{field}' is missing"),
-            "add it if the facts are known (see docs/entry-schema.md); leave it out rather than guess",
-        ));
-    }
-}
-
-fn resolve_license(ctx: &mut Ctx, d: &mut Draft) {
-    let Some((id, span)) = d.license.take() else {
-        if d.license_name.is_some() || d.license_url.is_some() {
-            ctx.report(Problem::new(
-                d.license_url
-                    .as_ref()
-                    .map_or(Span::file_start(), |(_, s)| *s),
-                "'license_name' and 'license_url' need a 'license: LicenseRef-…'",
-                "add `license: LicenseRef-<short-name>` for a custom licence",
-            ));
-        }
-        return;
+    let message = match missing.as_slice() {
+        [] => return,
+        [one] => format!("recommended field missing: {one}"),
+        many => format!("recommended fields missing: {}", many.join(", ")),
     };
-    if let Some(rest) = id.strip_prefix("LicenseRef-") {
-        d.dataset.license = license_ref(ctx, &id, rest, span, d);
-        return;
-    }
-    match vocab::spdx_license(&id) {
-        Some(lic) => {
-            if vocab::spdx_deprecated(&id) {
-                ctx.warn(Problem::new(
-                    span,
-                    format!("licence '{id}' is deprecated in the SPDX list"),
-                    "use its current SPDX id, e.g. GPL-2.0-only instead of GPL-2.0",
-                ));
-            }
-            if d.license_name.is_some() || d.license_url.is_some() {
-                ctx.warn(Problem::new(
-                    span,
-                    format!(
-                        "'license_name' and 'license_url' are ignored with the SPDX licence '{id}'"
-                    ),
-                    "remove them; they are only used with LicenseRef-… licences",
-                ));
-            }
-            d.dataset.license = Some(lic);
-        }
-        None => ctx.report(unknown_license(&id, span)),
-    }
-}
-
-fn unknown_license(id: &str, span: Span) -> Problem {
-    let message = match did_you_mean(id, vocab::spdx_ids()) {
-        Some(s) => format!("unknown licence '{id}' — did you mean '{s}'?"),
-        None => format!("unknown licence '{id}'"),
-    };
-    Problem::new(
-        span,
+    ctx.warn(Problem::new(
+        Span::file_start(),
         message,
-        "use an SPDX licence id (https://spdx.org/licenses/), or LicenseRef-<name> with license_name and license_url for a custom licence",
-    )
-}
-
-fn license_ref(ctx: &mut Ctx, id: &str, rest: &str, span: Span, d: &Draft) -> Option<License> {
-    let valid = !rest.is_empty()
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
-    if !valid {
-        ctx.report(Problem::new(span, format!("'{id}' is not a valid LicenseRef id"), "use letters, digits, dots and dashes after LicenseRef-, e.g. LicenseRef-TCIA-Restricted"));
-        return None;
-    }
-    let mut ok = true;
-    if d.license_name.is_none() {
-        ctx.report(Problem::new(
-            span,
-            format!("'{id}' needs a 'license_name'"),
-            "add `license_name: <the licence's name>`",
-        ));
-        ok = false;
-    }
-    if d.license_url.is_none() {
-        ctx.report(Problem::new(
-            span,
-            format!("'{id}' needs a 'license_url'"),
-            "add `license_url: <where the licence text is>`",
-        ));
-        ok = false;
-    }
-    ok.then(|| License {
-        id: id.to_string(),
-        name: d.license_name.clone().unwrap_or_default(),
-        url: d.license_url.as_ref().map(|(u, _)| u.clone()),
-        category: LicenseCategory::Restricted,
-    })
+        "add them where the facts are known (docs/entry-schema.md); leave a field out rather than guess",
+    ));
 }
 
 fn description(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
@@ -355,11 +302,14 @@ fn description(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
             "describe what the dataset contains, how it was made and what it is for (search engines require 50 characters)",
         ));
     }
+    if text.starts_with("TODO") {
+        d.unless_draft.push(placeholder(field, node.span));
+    }
     d.dataset.description = text;
 }
 
 /// The items of a list (each one a node), or a problem when the value is not a list.
-fn list<'n>(ctx: &mut Ctx, field: &str, node: &'n Node, of: &str) -> &'n [Node] {
+pub(super) fn list<'n>(ctx: &mut Ctx, field: &str, node: &'n Node, of: &str) -> &'n [Node] {
     match &node.value {
         Value::Seq(items) => items,
         _ => {
@@ -375,7 +325,7 @@ fn list<'n>(ctx: &mut Ctx, field: &str, node: &'n Node, of: &str) -> &'n [Node] 
 }
 
 /// A list of one-line strings. Bad items are reported and left out.
-fn strings(ctx: &mut Ctx, field: &str, node: &Node) -> Vec<String> {
+pub(super) fn strings(ctx: &mut Ctx, field: &str, node: &Node) -> Vec<String> {
     spanned_strings(ctx, field, node)
         .into_iter()
         .map(|(s, _)| s)
@@ -383,7 +333,7 @@ fn strings(ctx: &mut Ctx, field: &str, node: &Node) -> Vec<String> {
 }
 
 /// A list of one-line strings with the place of each (for cross-entry checks).
-fn spanned_strings(ctx: &mut Ctx, field: &str, node: &Node) -> Vec<(String, Span)> {
+pub(super) fn spanned_strings(ctx: &mut Ctx, field: &str, node: &Node) -> Vec<(String, Span)> {
     let mut out = Vec::new();
     for item in list(ctx, field, node, "strings") {
         let value = match &item.value {
@@ -400,380 +350,4 @@ fn spanned_strings(ctx: &mut Ctx, field: &str, node: &Node) -> Vec<(String, Span
         }
     }
     out
-}
-
-/// A list whose items are looked up in a vocabulary; unknown items get "did you mean".
-fn lookup_list<T>(
-    ctx: &mut Ctx,
-    field: &str,
-    node: &Node,
-    lookup: impl Fn(&str) -> Option<T>,
-    unknown: impl Fn(&str, Span) -> Problem,
-) -> Vec<T>
-where
-    T: PartialEq,
-{
-    let mut out: Vec<T> = Vec::new();
-    for item in list(ctx, field, node, "values") {
-        let Some(s) = ctx.take(check::text(item, field)) else {
-            continue;
-        };
-        match lookup(&s) {
-            Some(v) if out.contains(&v) => ctx.warn(Problem::new(
-                item.span,
-                format!("'{s}' is listed twice in '{field}'"),
-                "remove the repeated value",
-            )),
-            Some(v) => out.push(v),
-            None => ctx.report(unknown(&s, item.span)),
-        }
-    }
-    out
-}
-
-fn not_in_list<'a>(
-    what: &str,
-    value: &str,
-    span: Span,
-    candidates: impl IntoIterator<Item = &'a str>,
-    help: &str,
-) -> Problem {
-    let message = match did_you_mean(value, candidates) {
-        Some(s) => format!("unknown {what} '{value}' — did you mean '{s}'?"),
-        None => format!("unknown {what} '{value}'"),
-    };
-    Problem::new(span, message, help)
-}
-
-fn modalities(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
-    if matches!(&node.value, Value::Seq(items) if items.is_empty()) && !d.dataset.draft {
-        ctx.report(Problem::new(
-            node.span,
-            "'modalities' is empty",
-            "list at least one DICOM modality code, e.g. [CT]",
-        ));
-    }
-    d.dataset.modalities = lookup_list(ctx, field, node, vocab::modality, |s, span| {
-        let alias = vocab::MODALITY_ALIASES
-            .iter()
-            .find(|(a, _)| a.eq_ignore_ascii_case(s))
-            .map(|(_, code)| *code);
-        let combined = s
-            .split(['-', '/', '+'])
-            .filter(|p| {
-                vocab::modality(p).is_some()
-                    || vocab::MODALITY_ALIASES
-                        .iter()
-                        .any(|(a, _)| a.eq_ignore_ascii_case(p))
-            })
-            .count()
-            > 1;
-        let help = "use DICOM modality codes (CID 29); `faircat vocab modalities` lists them";
-        if combined {
-            Problem::new(
-                span,
-                format!(
-                    "unknown modality '{s}' — list each modality on its own, e.g. PET-CT is [PT, CT]"
-                ),
-                help,
-            )
-        } else if let Some(code) = alias {
-            Problem::new(
-                span,
-                format!("unknown modality '{s}' — did you mean '{code}'?"),
-                help,
-            )
-        } else {
-            not_in_list(
-                "modality",
-                s,
-                span,
-                vocab::modalities().iter().map(|m| m.code),
-                help,
-            )
-        }
-    });
-}
-
-fn anatomy(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
-    d.dataset.anatomy = lookup_list(ctx, field, node, vocab::anatomy, |s, span| {
-        let names = vocab::anatomies()
-            .iter()
-            .flat_map(|a| std::iter::once(a.id).chain(a.synonyms.iter().copied()));
-        let mut p = not_in_list(
-            "body region",
-            s,
-            span,
-            names,
-            "use a body region from `faircat vocab anatomy`, e.g. chest, abdomen, brain, head-neck, whole-body",
-        );
-        // A synonym was suggested: name the canonical id instead.
-        if let Some(a) = did_you_mean(
-            s,
-            vocab::anatomies()
-                .iter()
-                .flat_map(|a| std::iter::once(a.id).chain(a.synonyms.iter().copied())),
-        )
-        .and_then(vocab::anatomy)
-        {
-            p.message = format!("unknown body region '{s}' — did you mean '{}'?", a.id);
-        }
-        p
-    });
-}
-
-fn file_formats(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
-    d.dataset.file_formats = lookup_list(
-        ctx,
-        field,
-        node,
-        |s| vocab::file_format(s).map(str::to_string),
-        |s, span| {
-            not_in_list(
-                "file format",
-                s,
-                span,
-                vocab::FILE_FORMATS.iter().copied(),
-                "use one of: DICOM, NIfTI, NRRD, MHA, PNG, JPEG, HDF5, NumPy, TIFF, … (`faircat vocab` has the list)",
-            )
-        },
-    );
-}
-
-fn label_types(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
-    d.dataset.label_types = lookup_list(ctx, field, node, LabelType::from_slug, |s, span| {
-        not_in_list(
-            "label type",
-            s,
-            span,
-            vocab::label_type_slugs(),
-            "use pixel-level, bounding-box, point, weak, image-level or none",
-        )
-    });
-}
-
-fn platforms(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
-    d.dataset.platforms = lookup_list(ctx, field, node, vocab::platform, |s, span| {
-        let mut p = not_in_list(
-            "platform",
-            s,
-            span,
-            vocab::platform_spellings(),
-            "use a platform from `faircat vocab platforms`, or 'Own website'",
-        );
-        if let Some(found) = did_you_mean(s, vocab::platform_spellings()).and_then(vocab::platform)
-        {
-            p.message = format!("unknown platform '{s}' — did you mean '{}'?", found.name);
-        }
-        p
-    });
-}
-
-fn access(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
-    let Some(s) = ctx.take(check::text(node, field)) else {
-        return;
-    };
-    d.dataset.access = Access::from_slug(&s);
-    if d.dataset.access.is_none() {
-        ctx.report(not_in_list(
-            "access",
-            &s,
-            node.span,
-            vocab::access_slugs(),
-            "use public, registration, application or private",
-        ));
-    }
-}
-
-/// The entries of a nested mapping, with unknown keys reported.
-fn sub_map<'n>(
-    ctx: &mut Ctx,
-    field: &str,
-    node: &'n Node,
-    keys: &[&'static str],
-) -> Vec<(&'static str, &'n Node)> {
-    let Value::Map(entries) = &node.value else {
-        ctx.report(check::wrong_type(
-            node,
-            field,
-            &format!("a mapping with {}", keys.join(", ")),
-            "write one `key: value` per line, indented under the field",
-        ));
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for (k, v) in entries {
-        match keys.iter().find(|known| k.as_str() == Some(**known)) {
-            Some(known) => {
-                if !matches!(v.value, Value::Null) {
-                    out.push((*known, v));
-                }
-            }
-            None => ctx.report(unknown_key(
-                k,
-                &k.key_text(),
-                keys.iter().copied(),
-                &format!("key in '{field}'"),
-                &format!("'{field}' has the keys {}", keys.join(", ")),
-            )),
-        }
-    }
-    out
-}
-
-fn targets(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
-    let mut t = Targets::default();
-    for (key, value) in sub_map(ctx, field, node, &["pixel", "instance", "image"]) {
-        let items = strings(ctx, "targets", value);
-        match key {
-            "pixel" => t.pixel = items,
-            "instance" => t.instance = items,
-            _ => t.image = items,
-        }
-    }
-    d.dataset.targets = t;
-}
-
-fn contact(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
-    let mut c = Contact::default();
-    for (key, value) in sub_map(ctx, field, node, &["name", "email", "url"]) {
-        match key {
-            "name" => c.name = ctx.take(check::text(value, "contact.name")),
-            "email" => c.email = ctx.take(check::email(value, "contact.email")),
-            _ => c.url = ctx.take(check::url(value, "contact.url")),
-        }
-    }
-    d.dataset.contact = Some(c);
-}
-
-fn downloads(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
-    let keys = ["url", "name", "media_type", "size_bytes", "sha256"];
-    for item in list(ctx, field, node, "downloads") {
-        let mut url = None;
-        let mut dl = Download {
-            url: String::new(),
-            name: None,
-            media_type: None,
-            size_bytes: None,
-            sha256: None,
-        };
-        for (key, value) in sub_map(ctx, field, item, &keys) {
-            match key {
-                "url" => url = ctx.take(check::url(value, "downloads.url")),
-                "name" => dl.name = ctx.take(check::text(value, "downloads.name")),
-                "media_type" => dl.media_type = ctx.take(media_type(value)),
-                "size_bytes" => {
-                    dl.size_bytes = ctx.take(check::count(value, "downloads.size_bytes"))
-                }
-                _ => dl.sha256 = ctx.take(sha256(value)),
-            }
-        }
-        if matches!(item.value, Value::Map(_)) && url.is_none() && !has_key(item, "url") {
-            ctx.report(Problem::new(
-                item.span,
-                "a download needs a 'url'",
-                "add `url: https://…` to the download",
-            ));
-        }
-        if let Some(u) = url {
-            dl.url = u;
-            d.dataset.downloads.push(dl);
-        }
-    }
-}
-
-fn has_key(node: &Node, key: &str) -> bool {
-    matches!(&node.value, Value::Map(m) if m.iter().any(|(k, _)| k.as_str() == Some(key)))
-}
-
-fn media_type(node: &Node) -> Checked<String> {
-    let s = check::text(node, "downloads.media_type")?;
-    let ok = s.split_once('/').is_some_and(|(a, b)| {
-        let token = |t: &str| {
-            !t.is_empty()
-                && t.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "!#$&-^_.+".contains(c))
-        };
-        token(a) && token(b)
-    });
-    if ok {
-        Ok(s.to_ascii_lowercase())
-    } else {
-        Err(Problem::new(
-            node.span,
-            format!("'{s}' is not a media type"),
-            "write an IANA media type such as application/zip",
-        ))
-    }
-}
-
-fn sha256(node: &Node) -> Checked<String> {
-    let s = check::text(node, "downloads.sha256")?;
-    if s.len() == 64 && s.chars().all(|c| c.is_ascii_hexdigit()) {
-        Ok(s.to_ascii_lowercase())
-    } else {
-        Err(Problem::new(
-            node.span,
-            "'sha256' must be 64 hexadecimal digits",
-            "paste the output of `sha256sum <file>`",
-        ))
-    }
-}
-
-fn citations(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
-    let keys = ["text", "doi", "url", "preferred"];
-    let mut preferred_spans = Vec::new();
-    for item in list(ctx, field, node, "citations") {
-        let mut c = Citation {
-            text: String::new(),
-            doi: None,
-            url: None,
-            preferred: false,
-        };
-        for (key, value) in sub_map(ctx, field, item, &keys) {
-            match key {
-                "text" => {
-                    c.text = ctx
-                        .take(check::markdown(value, "citations.text"))
-                        .unwrap_or_default()
-                }
-                "doi" => c.doi = ctx.take(check::doi(value, "citations.doi")),
-                "url" => c.url = ctx.take(check::url(value, "citations.url")),
-                _ => {
-                    c.preferred = ctx
-                        .take(check::boolean(value, "citations.preferred"))
-                        .unwrap_or(false)
-                }
-            }
-        }
-        if !matches!(item.value, Value::Map(_)) {
-            continue;
-        }
-        if c.text.is_empty() {
-            if !has_key(item, "text") {
-                ctx.report(Problem::new(
-                    item.span,
-                    "a citation needs a 'text'",
-                    "add `text: <authors, title, venue, year>`",
-                ));
-            }
-            continue;
-        }
-        if c.preferred {
-            preferred_spans.push(item.span);
-        }
-        d.dataset.citations.push(c);
-    }
-    if preferred_spans.len() > 1 {
-        ctx.report(Problem::new(
-            preferred_spans[1],
-            "more than one citation is marked 'preferred'",
-            "mark only the one to cite with `preferred: true`",
-        ));
-    }
-    if let Some(first) = d.dataset.citations.first_mut()
-        && preferred_spans.is_empty()
-    {
-        first.preferred = true;
-    }
 }

@@ -145,3 +145,17 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Run the `faircat` binary with `args` in `dir`; returns (exit code, stdout, stderr).
+pub fn faircat(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_faircat"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run faircat");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

@@ -1,0 +1,686 @@
+//! One row → one entry: normalised values, what was kept in `remarks`, what is missing, and the
+//! commented YAML file written for it (fields in the schema's order, like `faircat new`).
+
+use super::fields::Field;
+use super::normalize::{Value, normalize};
+use super::table::Row;
+use crate::vocab;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// Something the report says about one cell of one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The column's header as written in the file.
+    pub column: String,
+    pub message: String,
+}
+
+/// A row turned into an entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub row: usize,
+    pub slug: String,
+    pub values: BTreeMap<Field, Value>,
+    /// Cells kept verbatim in `remarks`: (header, original text).
+    pub kept: Vec<(String, String)>,
+    pub notes: Vec<Note>,
+    /// Required facts that are missing: the entry is written as a draft.
+    pub missing: Vec<&'static str>,
+}
+
+/// The longest slug made from a name; longer names are cut at a dash.
+const MAX_SLUG: usize = 60;
+
+/// Headline of the block that `remarks` gets for cells that could not be read.
+pub const KEPT_HEADLINE: &str = "Imported values that faircat could not read into fields:";
+
+impl Entry {
+    pub fn name(&self) -> &str {
+        match self.values.get(&Field::Name) {
+            Some(Value::Text(t)) => t,
+            _ => "",
+        }
+    }
+
+    pub fn is_draft(&self) -> bool {
+        !self.missing.is_empty() || self.values.get(&Field::Draft) == Some(&Value::Bool(true))
+    }
+
+    fn text(&self, field: Field) -> Option<&str> {
+        match self.values.get(&field) {
+            Some(Value::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The slugs this entry names in `related` and `derived_from`.
+    pub fn links(&self) -> Vec<String> {
+        [Field::Related, Field::DerivedFrom]
+            .iter()
+            .filter_map(|f| match self.values.get(f) {
+                Some(Value::List(l)) => Some(l.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+
+    /// Take a field's value out and keep it in remarks instead, with a note for the report.
+    pub fn move_to_remarks(&mut self, field: Field, message: String) {
+        if let Some(Value::Text(v)) = self.values.remove(&field) {
+            self.kept.push((field.id().to_string(), v));
+            self.notes.push(Note {
+                column: field.id().to_string(),
+                message,
+            });
+        }
+    }
+
+    /// The identities other rows or entries are compared by: DOI, homepage and name.
+    pub fn identities(&self) -> Vec<(&'static str, String)> {
+        let mut ids = Vec::new();
+        if let Some(doi) = self.text(Field::Doi) {
+            ids.push(("DOI", doi.to_ascii_lowercase()));
+        }
+        if let Some(home) = self.text(Field::Homepage) {
+            ids.push(("homepage", normalize_url(home)));
+        }
+        let name = normalize_name(self.name());
+        if !name.is_empty() {
+            ids.push(("name", name));
+        }
+        ids
+    }
+}
+
+/// A homepage for comparison: no scheme, no `www.`, no trailing slash, lowercase.
+pub fn normalize_url(url: &str) -> String {
+    let u = url.trim().to_ascii_lowercase();
+    let u = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"))
+        .unwrap_or(&u);
+    let u = u.strip_prefix("www.").unwrap_or(u);
+    u.trim_end_matches('/').to_string()
+}
+
+/// A name for comparison: letters and digits only, lowercase.
+pub fn normalize_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Why a row gives no entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    Empty,
+    /// Neither a name nor a slug: the cells that were there, as (header, value).
+    NoName(Vec<(String, String)>),
+}
+
+/// Turn a row into an entry, given which field each column maps to.
+pub fn build(headers: &[String], mapping: &[Option<Field>], row: &Row) -> Result<Entry, Skip> {
+    if row.is_empty() {
+        return Err(Skip::Empty);
+    }
+    let mut entry = Entry {
+        row: row.number,
+        slug: String::new(),
+        values: BTreeMap::new(),
+        kept: Vec::new(),
+        notes: Vec::new(),
+        missing: Vec::new(),
+    };
+    let mut present = Vec::new();
+    for (i, header) in headers.iter().enumerate() {
+        let cell = row.cell(i);
+        if cell.is_empty() {
+            continue;
+        }
+        let column = if header.is_empty() {
+            format!("column {}", i + 1)
+        } else {
+            header.clone()
+        };
+        let field = mapping.get(i).copied().flatten();
+        if field != Some(Field::Ignore) {
+            present.push((column.clone(), cell.to_string()));
+        }
+        let Some(field) = field else {
+            entry.kept.push((column.clone(), cell.to_string()));
+            entry.notes.push(Note {
+                column,
+                message: format!("column not mapped to a field: '{cell}' kept in remarks"),
+            });
+            continue;
+        };
+        let outcome = normalize(field, cell);
+        let mut keep = outcome.keep_original;
+        let mut message = outcome.problem.clone();
+        if let Some(value) = outcome.value {
+            match entry.values.entry(outcome.field) {
+                std::collections::btree_map::Entry::Occupied(_) => {
+                    keep = true;
+                    message = Some(format!(
+                        "{} was already set by another column",
+                        outcome.field.id()
+                    ));
+                }
+                std::collections::btree_map::Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+            }
+        }
+        if keep {
+            entry.kept.push((column.clone(), cell.to_string()));
+        }
+        if let Some(mut message) = message {
+            if keep {
+                message.push_str(": kept in remarks");
+            }
+            entry.notes.push(Note { column, message });
+        }
+    }
+    if present.is_empty() {
+        return Err(Skip::Empty);
+    }
+    combine(&mut entry);
+    let slug = match entry.values.get(&Field::Slug) {
+        Some(Value::Text(s)) => s.clone(),
+        _ => slug_from_name(entry.name()),
+    };
+    if slug.is_empty() || entry.name().is_empty() && !entry.values.contains_key(&Field::Slug) {
+        return Err(Skip::NoName(present));
+    }
+    entry.slug = slug;
+    entry.missing = missing_required(&entry);
+    Ok(entry)
+}
+
+/// Fields that are made from several columns: `complete` from "incomplete", citations from a
+/// citation text and DOI, and a `LicenseRef-…` that needs its name and URL.
+fn combine(entry: &mut Entry) {
+    if let Some(Value::Bool(incomplete)) = entry.values.remove(&Field::Incomplete) {
+        entry
+            .values
+            .entry(Field::Complete)
+            .or_insert(Value::Bool(!incomplete));
+    }
+    let text = match entry.values.remove(&Field::Citation) {
+        Some(Value::Text(t)) => Some(t),
+        _ => None,
+    };
+    let doi = match entry.values.remove(&Field::CitationDoi) {
+        Some(Value::Text(t)) => Some(t),
+        _ => None,
+    };
+    if text.is_some() || doi.is_some() {
+        let mut map = serde_json::Map::new();
+        let text =
+            text.unwrap_or_else(|| format!("https://doi.org/{}", doi.as_deref().unwrap_or("")));
+        map.insert("text".into(), text.into());
+        if let Some(doi) = doi {
+            map.insert("doi".into(), doi.into());
+        }
+        map.insert("preferred".into(), true.into());
+        match entry.values.get_mut(&Field::Citations) {
+            Some(Value::Maps(maps)) => {
+                let new_text = map.get("text").cloned();
+                if !maps.iter().any(|m| m.get("text") == new_text.as_ref()) {
+                    map.insert("preferred".into(), false.into());
+                    maps.push(map);
+                }
+            }
+            _ => {
+                entry
+                    .values
+                    .insert(Field::Citations, Value::Maps(vec![map]));
+            }
+        }
+    }
+    if let Some(Value::Text(d)) = entry.values.get(&Field::Description)
+        && d.chars().count() < 50
+    {
+        let d = d.clone();
+        entry.values.remove(&Field::Description);
+        entry.kept.push(("description".into(), d));
+        entry.notes.push(Note {
+            column: "description".into(),
+            message: "shorter than the 50 characters a description needs: kept in remarks".into(),
+        });
+    }
+    if let Some(Value::Text(id)) = entry.values.get(&Field::License).cloned()
+        && !id.starts_with("LicenseRef-")
+    {
+        for field in [Field::LicenseName, Field::LicenseUrl] {
+            if let Some(Value::Text(v)) = entry.values.remove(&field) {
+                entry.notes.push(Note {
+                    column: field.id().into(),
+                    message: format!(
+                        "'{v}' left out: the SPDX licence {id} brings its own name and URL"
+                    ),
+                });
+            }
+        }
+    }
+    if let Some(Value::Text(id)) = entry.values.get(&Field::License)
+        && id.starts_with("LicenseRef-")
+        && !(entry.values.contains_key(&Field::LicenseName)
+            && entry.values.contains_key(&Field::LicenseUrl))
+    {
+        let id = id.clone();
+        entry.values.remove(&Field::License);
+        entry.kept.push(("license".into(), id.clone()));
+        entry.notes.push(Note {
+            column: "license".into(),
+            message: format!(
+                "'{id}' needs license_name and license_url, which the row lacks: kept in remarks"
+            ),
+        });
+    }
+}
+
+/// Lowercase letters, digits and dashes from the name, at most 60 characters (cut at a dash).
+pub fn slug_from_name(name: &str) -> String {
+    let slug = vocab::slugify(name);
+    if slug.len() <= MAX_SLUG {
+        return slug;
+    }
+    let cut = &slug[..MAX_SLUG];
+    match cut.rfind('-') {
+        Some(i) if i > 0 => cut[..i].to_string(),
+        _ => cut.to_string(),
+    }
+}
+
+fn missing_required(entry: &Entry) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if entry.name().is_empty() {
+        missing.push("name");
+    }
+    if entry.text(Field::Description).is_none() {
+        missing.push("description (what the dataset is, at least 50 characters)");
+    }
+    if !matches!(entry.values.get(&Field::Modalities), Some(Value::List(l)) if !l.is_empty()) {
+        missing.push("modalities (DICOM codes such as CT, MR, PT)");
+    }
+    missing
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML
+
+const SECTIONS: &[(Field, &str)] = &[
+    (Field::Name, "Identity"),
+    (Field::Modalities, "Imaging"),
+    (Field::TargetsPixel, "Annotations"),
+    (Field::License, "Rights and access"),
+    (Field::Citations, "Provenance"),
+];
+
+/// Short controlled values look best as a flow list: `modalities: [PT, CT]`.
+fn flow_list(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Modalities
+            | Field::Anatomy
+            | Field::LabelTypes
+            | Field::Platform
+            | Field::FileFormats
+            | Field::DerivedFrom
+            | Field::Related
+    )
+}
+
+/// The entry's YAML file: a header comment (where it came from, what is missing), then every
+/// field that has a value, in schema order, grouped under section comments.
+pub fn to_yaml(entry: &Entry, origin: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} — imported by `faircat import` from {origin}, row {}.",
+        one_line(entry.name()),
+        entry.row
+    );
+    out.push_str(
+        "# Fields are described in docs/entry-schema.md; run `faircat check` after editing.\n",
+    );
+    if entry.is_draft() {
+        if entry.missing.is_empty() {
+            out.push_str("# Draft: not published until `draft: true` is removed.\n");
+        } else {
+            out.push_str(
+                "# Draft: not published until these are filled in and `draft: true` is removed:\n",
+            );
+            for m in &entry.missing {
+                let _ = writeln!(out, "#   - {m}");
+            }
+        }
+        out.push_str("draft: true\n");
+    }
+
+    let remarks = remarks_text(entry);
+    let mut section = 0;
+    let mut in_targets = false;
+    let mut in_contact = false;
+    for (&field, value) in &entry.values {
+        if matches!(
+            field,
+            Field::Slug | Field::Draft | Field::Remarks | Field::Ignore
+        ) {
+            continue;
+        }
+        if let Some(s) = SECTIONS.iter().rposition(|(start, _)| field >= *start)
+            && section <= s
+        {
+            let _ = writeln!(out, "\n# {}", SECTIONS[s].1);
+            section = s + 1;
+        }
+        let (key, indent) = match field {
+            Field::TargetsPixel | Field::TargetsInstance | Field::TargetsImage => {
+                if !in_targets {
+                    out.push_str("targets:\n");
+                    in_targets = true;
+                }
+                (field.id().trim_start_matches("targets_"), 2)
+            }
+            Field::ContactName | Field::ContactEmail | Field::ContactUrl => {
+                if !in_contact {
+                    out.push_str("contact:\n");
+                    in_contact = true;
+                }
+                (field.id().trim_start_matches("contact_"), 2)
+            }
+            _ => (field.id(), 0),
+        };
+        write_field(
+            &mut out,
+            key,
+            value,
+            indent,
+            flow_list(field),
+            is_date(field),
+        );
+    }
+    if let Some(remarks) = remarks {
+        if section < SECTIONS.len() {
+            let _ = writeln!(out, "\n# {}", SECTIONS[SECTIONS.len() - 1].1);
+        }
+        write_field(&mut out, "remarks", &Value::Text(remarks), 0, false, false);
+    }
+    out
+}
+
+fn is_date(field: Field) -> bool {
+    matches!(field, Field::Released | Field::Updated | Field::Added)
+}
+
+/// The entry's remarks with the cells that could not be read appended, quoted.
+pub fn remarks_text(entry: &Entry) -> Option<String> {
+    let own = match entry.values.get(&Field::Remarks) {
+        Some(Value::Text(t)) => Some(t.trim_end().to_string()),
+        _ => None,
+    };
+    if entry.kept.is_empty() {
+        return own;
+    }
+    let mut text = own.map(|t| format!("{t}\n\n")).unwrap_or_default();
+    text.push_str(KEPT_HEADLINE);
+    for (column, value) in &entry.kept {
+        let _ = write!(text, "\n- {}: \"{}\"", one_line(column), one_line(value));
+    }
+    Some(text)
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn write_field(out: &mut String, key: &str, value: &Value, indent: usize, flow: bool, date: bool) {
+    let pad = " ".repeat(indent);
+    match value {
+        Value::Text(t) if date => {
+            let _ = writeln!(out, "{pad}{key}: {t}");
+        }
+        Value::Text(t) if t.contains('\n') => {
+            let _ = writeln!(out, "{pad}{key}: {}", block_or_quoted(t, indent + 2));
+        }
+        Value::Text(t) => {
+            let _ = writeln!(out, "{pad}{key}: {}", scalar(t, false));
+        }
+        Value::Int(n) => {
+            let _ = writeln!(out, "{pad}{key}: {n}");
+        }
+        Value::Bool(b) => {
+            let _ = writeln!(out, "{pad}{key}: {b}");
+        }
+        Value::List(items) if flow => {
+            let items: Vec<String> = items.iter().map(|i| scalar(i, true)).collect();
+            let _ = writeln!(out, "{pad}{key}: [{}]", items.join(", "));
+        }
+        Value::List(items) => {
+            let _ = writeln!(out, "{pad}{key}:");
+            for item in items {
+                let _ = writeln!(out, "{pad}  - {}", scalar(item, false));
+            }
+        }
+        Value::Maps(maps) => {
+            let _ = writeln!(out, "{pad}{key}:");
+            for map in maps {
+                let mut first = true;
+                let mut keys: Vec<&String> = map.keys().collect();
+                keys.sort_by_key(|k| MAP_KEY_ORDER.iter().position(|o| o == k));
+                for (k, v) in keys.into_iter().map(|k| (k, &map[k])) {
+                    let lead = if first { "  - " } else { "    " };
+                    first = false;
+                    let shown = match v {
+                        serde_json::Value::String(s) => scalar(s, false),
+                        serde_json::Value::Null => "null".into(),
+                        other => other.to_string(),
+                    };
+                    let _ = writeln!(out, "{pad}{lead}{k}: {shown}");
+                }
+            }
+        }
+    }
+}
+
+/// The order keys of downloads and citations are written in (the schema's).
+const MAP_KEY_ORDER: &[&str] = &[
+    "url",
+    "text",
+    "name",
+    "doi",
+    "media_type",
+    "size_bytes",
+    "sha256",
+    "preferred",
+];
+
+/// A literal block (`|`) for multi-line text where YAML allows it, else a double-quoted string.
+fn block_or_quoted(text: &str, indent: usize) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let unsafe_block = text.starts_with([' ', '\t'])
+        || text.contains('\r')
+        || text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        || lines.iter().any(|l| !l.is_empty() && l.trim().is_empty());
+    if unsafe_block {
+        return quoted(text);
+    }
+    let body = text.trim_end_matches('\n');
+    let trailing = text.len() - body.len();
+    let chomp = match trailing {
+        0 => "|-",
+        1 => "|",
+        _ => "|+",
+    };
+    let pad = " ".repeat(indent);
+    let mut out = chomp.to_string();
+    for line in body.split('\n') {
+        out.push('\n');
+        if !line.is_empty() {
+            out.push_str(&pad);
+            out.push_str(line);
+        }
+    }
+    for _ in 1..trailing {
+        out.push('\n');
+    }
+    out
+}
+
+/// A string as a YAML scalar: plain when that cannot be misread, double-quoted otherwise.
+pub fn scalar(s: &str, in_flow: bool) -> String {
+    if plain_is_safe(s, in_flow) {
+        s.to_string()
+    } else {
+        quoted(s)
+    }
+}
+
+fn quoted(s: &str) -> String {
+    // A JSON string is a valid YAML double-quoted scalar.
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+fn plain_is_safe(s: &str, in_flow: bool) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if s.trim() != s
+        || "-?:,[]{}#&*!|>'\"%@`".contains(first)
+        || s.contains(": ")
+        || s.contains(" #")
+        || s.ends_with(':')
+        || s.chars().any(|c| c.is_control())
+        || (in_flow && s.contains([',', '[', ']', '{', '}']))
+    {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    let reserved = matches!(
+        lower.as_str(),
+        "true"
+            | "false"
+            | "yes"
+            | "no"
+            | "on"
+            | "off"
+            | "y"
+            | "n"
+            | "null"
+            | "~"
+            | ".inf"
+            | "-.inf"
+            | ".nan"
+    );
+    let numeric = s.parse::<f64>().is_ok()
+        || (first.is_ascii_digit()
+            && s.chars()
+                .all(|c| c.is_ascii_hexdigit() || "xo._:-+".contains(c)));
+    !reserved && !numeric
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(h: &[&str]) -> Vec<String> {
+        h.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn scalars_are_quoted_when_yaml_would_misread_them() {
+        assert_eq!(scalar("Tiny CT", false), "Tiny CT");
+        assert_eq!(scalar("yes", false), "\"yes\"");
+        assert_eq!(scalar("2020", false), "\"2020\"");
+        assert_eq!(scalar("a: b", false), "\"a: b\"");
+        assert_eq!(scalar("#1", false), "\"#1\"");
+        assert_eq!(scalar("a, b", true), "\"a, b\"");
+        assert_eq!(scalar("(New) UPPEN GBM", false), "(New) UPPEN GBM");
+        assert_eq!(scalar("x\ty", false), "\"x\\ty\"");
+    }
+
+    #[test]
+    fn incomplete_becomes_complete_and_citation_is_assembled() {
+        let h = headers(&["name", "incomplete", "citation", "doi"]);
+        let mapping = vec![
+            Some(Field::Name),
+            Some(Field::Incomplete),
+            Some(Field::Citation),
+            Some(Field::Doi),
+        ];
+        let row = Row {
+            number: 2,
+            cells: [
+                "X",
+                "Y",
+                "Ma et al. 2022",
+                "paper:10.1109/TPAMI.2021.3100536",
+            ]
+            .map(String::from)
+            .to_vec(),
+        };
+        let e = build(&h, &mapping, &row).unwrap();
+        assert_eq!(e.values.get(&Field::Complete), Some(&Value::Bool(false)));
+        assert!(!e.values.contains_key(&Field::Doi));
+        let Some(Value::Maps(c)) = e.values.get(&Field::Citations) else {
+            panic!("no citations")
+        };
+        assert_eq!(c[0]["text"], "Ma et al. 2022");
+        assert_eq!(c[0]["doi"], "10.1109/TPAMI.2021.3100536");
+        assert_eq!(e.slug, "x");
+    }
+
+    #[test]
+    fn unmapped_columns_go_to_remarks_and_are_reported() {
+        let h = headers(&["name", "Weighted Publishable"]);
+        let row = Row {
+            number: 7,
+            cells: vec!["A".into(), "Yes".into()],
+        };
+        let e = build(&h, &[Some(Field::Name), None], &row).unwrap();
+        assert_eq!(e.notes[0].column, "Weighted Publishable");
+        let yaml = to_yaml(&e, "t.csv");
+        assert!(
+            yaml.contains("- Weighted Publishable: \\\"Yes\\\"")
+                || yaml.contains("- Weighted Publishable: \"Yes\""),
+            "{yaml}"
+        );
+        assert!(yaml.contains("draft: true"));
+    }
+
+    #[test]
+    fn rows_without_a_name_are_skipped_with_their_values() {
+        let h = headers(&["name", "Anatomical Region"]);
+        let row = Row {
+            number: 21,
+            cells: vec!["".into(), "Brain".into()],
+        };
+        assert_eq!(
+            build(&h, &[Some(Field::Name), Some(Field::Anatomy)], &row).unwrap_err(),
+            Skip::NoName(vec![("Anatomical Region".into(), "Brain".into())])
+        );
+    }
+
+    #[test]
+    fn long_names_make_slugs_cut_at_a_dash() {
+        let s = slug_from_name(
+            "AMOS: A Large-Scale Abdominal Multi-Organ Benchmark for Versatile Medical Image Segmentation",
+        );
+        assert!(s.len() <= MAX_SLUG && !s.ends_with('-'), "{s}");
+        assert!(s.starts_with("amos-a-large-scale"));
+    }
+
+    #[test]
+    fn block_text_keeps_its_lines() {
+        assert_eq!(block_or_quoted("a\nb", 2), "|-\n  a\n  b");
+        assert_eq!(block_or_quoted("a\n\nb\n", 2), "|\n  a\n\n  b");
+        assert_eq!(block_or_quoted(" a\nb", 2), "\" a\\nb\"");
+    }
+}

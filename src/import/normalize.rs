@@ -1,0 +1,922 @@
+//! One cell → one field value: "CC BY 4.0" → `CC-BY-4.0`, "PET-CT" → `[PT, CT]`, "1,810" → 1810,
+//! "Public (download)" → `public`, "Y" → `true`, anatomy words → anatomy ids.
+//!
+//! Every function says how faithful its result is: [`Outcome::clean`] when the value says all the
+//! cell said, [`Outcome::partial`] when something was left out (the original is then kept in
+//! `remarks`), [`Outcome::failed`] when nothing could be read (the original goes to `remarks`).
+
+use super::fields::{Field, Kind};
+use crate::vocab::{self, Access, LabelType};
+
+/// A normalised value, ready to be written as YAML.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Int(u64),
+    Bool(bool),
+    List(Vec<String>),
+    /// Downloads or citations: maps with string, number or boolean values.
+    Maps(Vec<serde_json::Map<String, serde_json::Value>>),
+}
+
+/// What became of a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The field the value goes to: usually the column's, but a count may name its own unit
+    /// ("1,014 studies" in a scans column goes to `studies`).
+    pub field: Field,
+    pub value: Option<Value>,
+    /// What was not understood or left out, for the report.
+    pub problem: Option<String>,
+    /// Keep the cell's original text in `remarks`.
+    pub keep_original: bool,
+}
+
+impl Outcome {
+    fn clean(field: Field, value: Value) -> Outcome {
+        Outcome {
+            field,
+            value: Some(value),
+            problem: None,
+            keep_original: false,
+        }
+    }
+    fn partial(field: Field, value: Value, problem: impl Into<String>) -> Outcome {
+        Outcome {
+            field,
+            value: Some(value),
+            problem: Some(problem.into()),
+            keep_original: true,
+        }
+    }
+    fn failed(field: Field, problem: impl Into<String>) -> Outcome {
+        Outcome {
+            field,
+            value: None,
+            problem: Some(problem.into()),
+            keep_original: true,
+        }
+    }
+    /// A value with a remark for the report only (nothing of substance was lost).
+    fn noted(field: Field, value: Option<Value>, problem: impl Into<String>) -> Outcome {
+        Outcome {
+            field,
+            value,
+            problem: Some(problem.into()),
+            keep_original: false,
+        }
+    }
+}
+
+/// Cells that say "nothing known" in words.
+fn is_placeholder(cell: &str) -> bool {
+    matches!(
+        cell.to_ascii_lowercase().as_str(),
+        "-" | "--" | "?" | "n/a" | "na" | "n.a." | "not defined" | "undefined" | "unknown" | "tbd"
+    )
+}
+
+/// Normalise one non-empty cell for a field.
+pub fn normalize(field: Field, cell: &str) -> Outcome {
+    let cell = cell.trim();
+    if is_placeholder(cell) {
+        return Outcome::noted(field, None, format!("'{cell}' read as empty"));
+    }
+    match field.kind() {
+        Kind::Ignore => Outcome {
+            field,
+            value: None,
+            problem: None,
+            keep_original: false,
+        },
+        Kind::Text => text(field, cell),
+        Kind::Markdown => Outcome::clean(field, Value::Text(cell.to_string())),
+        Kind::Slug => {
+            let slug = vocab::slugify(cell);
+            if slug.is_empty() {
+                Outcome::failed(
+                    field,
+                    format!("'{cell}' has no letters or digits for a slug"),
+                )
+            } else if slug != cell {
+                Outcome::noted(
+                    field,
+                    Some(Value::Text(slug.clone())),
+                    format!("slug '{cell}' written as '{slug}'"),
+                )
+            } else {
+                Outcome::clean(field, Value::Text(slug))
+            }
+        }
+        Kind::Url => match url(cell) {
+            Some(u) => Outcome::clean(field, Value::Text(u)),
+            None => Outcome::failed(field, format!("'{cell}' is not an http(s) URL")),
+        },
+        Kind::Doi => doi_cell(field, cell),
+        Kind::Email => {
+            let e = cell.trim_start_matches("mailto:").trim();
+            if e.contains('@') && !e.contains(char::is_whitespace) && !e.starts_with('@') {
+                Outcome::clean(field, Value::Text(e.to_string()))
+            } else {
+                Outcome::failed(field, format!("'{cell}' is not an e-mail address"))
+            }
+        }
+        Kind::Integer => count(field, cell),
+        Kind::Year => year(field, cell),
+        Kind::Date => match date(cell) {
+            Some(d) => Outcome::clean(field, Value::Text(d)),
+            None => Outcome::failed(field, format!("'{cell}' is not a date (YYYY-MM-DD)")),
+        },
+        Kind::Bool => match boolean(cell) {
+            Some(b) => Outcome::clean(field, Value::Bool(b)),
+            None => Outcome::failed(field, format!("'{cell}' is not yes or no")),
+        },
+        Kind::List => string_list(field, cell, true),
+        Kind::SemicolonList => string_list(field, cell, false),
+        Kind::SlugList => {
+            let items: Vec<String> = json_strings(cell).unwrap_or_else(|| {
+                split_top(cell, &[';', ',', ' '])
+                    .into_iter()
+                    .map(|s| vocab::slugify(&s))
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            });
+            Outcome::clean(field, Value::List(items))
+        }
+        Kind::Modalities => resolve_list(field, cell, &[';', ',', '/', '+', '&'], modalities),
+        Kind::Anatomy => resolve_list(field, cell, &[';', ','], |t| {
+            anatomy(t).map(|a| vec![a.to_string()])
+        }),
+        Kind::LabelTypes => resolve_list(field, cell, &[';', ',', '+', '/', '&'], |t| {
+            label_type(t).map(|l| vec![l.slug().to_string()])
+        }),
+        Kind::Platforms => resolve_list(field, cell, &[';', '+', ','], |t| {
+            platform(t).map(|p| vec![p.to_string()])
+        }),
+        Kind::License => license(field, cell),
+        Kind::Access => match access(cell) {
+            Some(a) => Outcome::clean(field, Value::Text(a.slug().to_string())),
+            None => Outcome::failed(
+                field,
+                format!(
+                    "'{cell}' is not an access route (public, registration, application, private)"
+                ),
+            ),
+        },
+        Kind::JsonMaps => json_maps(field, cell),
+    }
+}
+
+fn text(field: Field, cell: &str) -> Outcome {
+    if field == Field::Name {
+        let (name, marks) = strip_footnote_marks(cell);
+        if name.is_empty() {
+            return Outcome::failed(field, format!("'{cell}' has no name"));
+        }
+        if !marks.is_empty() {
+            return Outcome::noted(
+                field,
+                Some(Value::Text(one_line(&name))),
+                format!("footnote marks '{marks}' removed from the name"),
+            );
+        }
+        return Outcome::clean(field, Value::Text(one_line(&name)));
+    }
+    Outcome::clean(field, Value::Text(one_line(cell)))
+}
+
+/// Line breaks and runs of spaces become single spaces: entries keep one-line fields on one line.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "AbdomenCT-1K [1], [2]" → ("AbdomenCT-1K", "[1], [2]"); "WORD*" → ("WORD", "*").
+fn strip_footnote_marks(cell: &str) -> (String, String) {
+    let mut name = cell.trim_end();
+    loop {
+        let before = name;
+        if let Some(open) = name.rfind('[') {
+            let inside = &name[open + 1..];
+            if let Some(inner) = inside.strip_suffix(']')
+                && !inner.is_empty()
+                && inner.chars().all(|c| c.is_ascii_digit())
+            {
+                name = name[..open].trim_end();
+                name = name.trim_end_matches([',', '-', '–']).trim_end();
+            }
+        }
+        name = name.trim_end_matches('*').trim_end();
+        if name == before {
+            break;
+        }
+    }
+    let marks = cell[name.len()..].trim().to_string();
+    (name.to_string(), marks)
+}
+
+/// http(s) URLs only; anything else (`javascript:`, bare words) is refused.
+pub fn url(cell: &str) -> Option<String> {
+    let parsed = url::Url::parse(cell.trim()).ok()?;
+    matches!(parsed.scheme(), "http" | "https").then(|| cell.trim().to_string())
+}
+
+/// A bare DOI from `10.…`, `doi:10.…`, `https://doi.org/10.…`.
+pub fn bare_doi(cell: &str) -> Option<String> {
+    let mut s = cell.trim();
+    for prefix in [
+        "https://doi.org/",
+        "http://doi.org/",
+        "https://dx.doi.org/",
+        "http://dx.doi.org/",
+        "doi:",
+        "DOI:",
+        "doi.org/",
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest.trim();
+        }
+    }
+    let (prefix, suffix) = s.split_once('/')?;
+    let registrant = prefix.strip_prefix("10.")?;
+    let ok = !registrant.is_empty()
+        && registrant.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && !suffix.is_empty()
+        && !s.contains(char::is_whitespace);
+    ok.then(|| s.to_string())
+}
+
+/// The dataset's DOI, or with a `paper:` prefix the DOI of the paper to cite.
+fn doi_cell(field: Field, cell: &str) -> Outcome {
+    if let Some(paper) = cell.strip_prefix("paper:") {
+        return match bare_doi(paper) {
+            Some(d) => Outcome::clean(Field::CitationDoi, Value::Text(d)),
+            None => Outcome::failed(field, format!("'{cell}' is not a DOI")),
+        };
+    }
+    match bare_doi(cell) {
+        Some(d) => Outcome::clean(field, Value::Text(d)),
+        None => Outcome::failed(field, format!("'{cell}' is not a DOI (10.xxxx/…)")),
+    }
+}
+
+/// "1,810", "16 104", "1810", "1810.0" → the number.
+pub fn parse_count(s: &str) -> Option<u64> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Some(whole) = s.strip_suffix(".0").or_else(|| s.strip_suffix(".00"))
+        && whole.chars().all(|c| c.is_ascii_digit())
+    {
+        return whole.parse().ok();
+    }
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    // Thousands separators: groups of three digits after the first.
+    let groups: Vec<&str> = s
+        .split([',', ' ', '\u{a0}', '\u{202f}', '\'', '_'])
+        .collect();
+    let ok = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if ok {
+        groups.concat().parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Unit words that add nothing to a count ("20 CT scans" says no more than 20 scans).
+const PLAIN_UNITS: &[&str] = &[
+    "ct",
+    "mr",
+    "mri",
+    "pet",
+    "pet/ct",
+    "scans",
+    "scan",
+    "volumes",
+    "images",
+    "patients",
+    "subjects",
+    "participants",
+    "studies",
+    "series",
+    "cases",
+];
+
+/// A count, or a count with a unit ("1,014 PET/CT studies" → studies: 1014).
+fn count(field: Field, cell: &str) -> Outcome {
+    if let Some(n) = parse_count(cell) {
+        return Outcome::clean(field, Value::Int(n));
+    }
+    let main = without_parentheses(cell);
+    let main = main.trim();
+    let dropped_parentheses = main.len() != cell.trim().len();
+    if main.contains([';', '+', '~', '<', '>', '≈']) {
+        return Outcome::failed(field, format!("'{cell}' is not a single count"));
+    }
+    let number_end = main
+        .find(|c: char| !(c.is_ascii_digit() || c == ','))
+        .unwrap_or(main.len());
+    let (number, unit) = main.split_at(number_end);
+    let unit = unit.trim();
+    let Some(n) = parse_count(number) else {
+        return Outcome::failed(field, format!("'{cell}' is not a number"));
+    };
+    if unit.contains(|c: char| c.is_ascii_digit()) {
+        return Outcome::failed(field, format!("'{cell}' is not a single count"));
+    }
+    let unit_lower = unit.to_lowercase();
+    let target = if unit_lower.contains("stud") {
+        Field::Studies
+    } else if unit_lower.contains("series") {
+        Field::Series
+    } else if ["patient", "subject", "participant"]
+        .iter()
+        .any(|w| unit_lower.contains(w))
+    {
+        Field::Subjects
+    } else {
+        field
+    };
+    let plain = unit_lower
+        .split_whitespace()
+        .all(|w| PLAIN_UNITS.contains(&w));
+    if plain && !dropped_parentheses {
+        Outcome::clean(target, Value::Int(n))
+    } else {
+        Outcome::partial(
+            target,
+            Value::Int(n),
+            format!("read {} = {n} from '{cell}'", target.id()),
+        )
+    }
+}
+
+fn year(field: Field, cell: &str) -> Outcome {
+    let digits = cell.trim().strip_suffix(".0").unwrap_or(cell.trim());
+    let candidate = if digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()) {
+        Some(digits)
+    } else {
+        date(cell).map(|_| &cell.trim()[..4])
+    };
+    match candidate.and_then(|y| y.parse::<u64>().ok()) {
+        Some(y) if (1900..=2100).contains(&y) => Outcome::clean(field, Value::Int(y)),
+        _ => Outcome::failed(field, format!("'{cell}' is not a year")),
+    }
+}
+
+/// `YYYY-MM-DD` (also `YYYY/MM/DD`, `DD.MM.YYYY` and a spreadsheet date-time's date part).
+pub fn date(cell: &str) -> Option<String> {
+    let s = cell.trim();
+    let s = s.split_once('T').map_or(s, |(d, _)| d);
+    let iso = if let Some((d, rest)) = s.split_once('.') {
+        let (m, y) = rest.split_once('.')?;
+        format!("{y}-{m:0>2}-{d:0>2}")
+    } else {
+        s.replace('/', "-")
+    };
+    iso.parse::<jiff::civil::Date>()
+        .ok()
+        .map(|d| d.strftime("%Y-%m-%d").to_string())
+}
+
+pub fn boolean(cell: &str) -> Option<bool> {
+    match cell.trim().to_lowercase().as_str() {
+        "y" | "yes" | "true" | "1" | "x" | "✓" | "ja" | "oui" => Some(true),
+        "n" | "no" | "false" | "0" | "nein" | "non" => Some(false),
+        _ => None,
+    }
+}
+
+/// A JSON array of strings (what `faircat export` writes when an item holds a separator).
+fn json_strings(cell: &str) -> Option<Vec<String>> {
+    if !(cell.starts_with('[') && cell.ends_with(']')) {
+        return None;
+    }
+    serde_json::from_str::<Vec<String>>(cell).ok()
+}
+
+fn string_list(field: Field, cell: &str, commas: bool) -> Outcome {
+    if let Some(items) = json_strings(cell) {
+        return Outcome::clean(field, Value::List(items));
+    }
+    let separators: &[char] = if commas && !has_top_level(cell, ';') {
+        &[',']
+    } else {
+        &[';']
+    };
+    let items = split_top(cell, separators)
+        .iter()
+        .map(|s| one_line(s))
+        .collect();
+    Outcome::clean(field, Value::List(items))
+}
+
+fn has_top_level(cell: &str, sep: char) -> bool {
+    split_top(cell, &[sep]).len() > 1
+}
+
+/// Split at separators outside parentheses and brackets; trim and drop empty items.
+pub fn split_top(cell: &str, separators: &[char]) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    for c in cell.chars() {
+        match c {
+            '(' | '[' => {
+                depth += 1;
+                current.push(c);
+            }
+            ')' | ']' => {
+                depth = depth.saturating_sub(1);
+                current.push(c);
+            }
+            c if depth == 0 && separators.contains(&c) => {
+                items.push(std::mem::take(&mut current));
+            }
+            c => current.push(c),
+        }
+    }
+    items.push(current);
+    items
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The text without parenthetical remarks: "TCIA (challenge on Grand Challenge)" → "TCIA ".
+pub fn without_parentheses(s: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text inside the first parentheses: "adrenal (abdomen)" → "abdomen".
+fn inside_parentheses(s: &str) -> Option<&str> {
+    let open = s.find('(')?;
+    let close = s[open..].find(')')? + open;
+    Some(s[open + 1..close].trim())
+}
+
+/// Items of a controlled list: each is resolved as it is, then without its parenthetical
+/// remark, then by what the parentheses say. Anything not resolved keeps the cell in remarks.
+fn resolve_list(
+    field: Field,
+    cell: &str,
+    separators: &[char],
+    resolve: impl Fn(&str) -> Option<Vec<String>>,
+) -> Outcome {
+    if let Some(items) = json_strings(cell) {
+        let resolved: Vec<Option<Vec<String>>> = items.iter().map(|i| resolve(i)).collect();
+        if resolved.iter().all(Option::is_some) {
+            let values = dedup(resolved.into_iter().flatten().flatten().collect());
+            return Outcome::clean(field, Value::List(values));
+        }
+    }
+    let mut values = Vec::new();
+    let mut unresolved = Vec::new();
+    let mut approximate = Vec::new();
+    let whole = resolve(cell);
+    let tokens = match whole {
+        Some(v) => {
+            return Outcome::clean(field, Value::List(dedup(v)));
+        }
+        None => split_top(cell, separators),
+    };
+    for token in tokens {
+        if let Some(v) = resolve(&token) {
+            values.extend(v);
+            continue;
+        }
+        let main = without_parentheses(&token);
+        let main = main.trim();
+        if let Some(v) = (!main.is_empty()).then(|| resolve(main)).flatten() {
+            values.extend(v);
+            approximate.push(token);
+            continue;
+        }
+        if let Some(v) = inside_parentheses(&token).and_then(&resolve) {
+            values.extend(v);
+            approximate.push(token);
+            continue;
+        }
+        unresolved.push(token);
+    }
+    let values = dedup(values);
+    if values.is_empty() {
+        return Outcome::failed(
+            field,
+            format!("'{cell}' names no known {}", field_noun(field)),
+        );
+    }
+    if unresolved.is_empty() && approximate.is_empty() {
+        return Outcome::clean(field, Value::List(values));
+    }
+    let mut problem = Vec::new();
+    if !unresolved.is_empty() {
+        problem.push(format!(
+            "not a known {}: '{}'",
+            field_noun(field),
+            unresolved.join("', '")
+        ));
+    }
+    if !approximate.is_empty() {
+        problem.push(format!(
+            "read '{}' without the remark in parentheses",
+            approximate.join("', '")
+        ));
+    }
+    Outcome::partial(field, Value::List(values), problem.join("; "))
+}
+
+fn field_noun(field: Field) -> &'static str {
+    match field {
+        Field::Modalities => "modality",
+        Field::Anatomy => "body region",
+        Field::LabelTypes => "label type",
+        Field::Platform => "platform",
+        _ => "value",
+    }
+}
+
+fn dedup(values: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(values.len());
+    for v in values {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+fn alnum(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// DICOM modality codes for a word: "MR", "MRI", "PET-CT" → [PT, CT].
+fn modalities(token: &str) -> Option<Vec<String>> {
+    let key = alnum(token);
+    let codes: &[&str] = match key.as_str() {
+        "petct" | "ctpet" => &["PT", "CT"],
+        "petmr" | "petmri" | "mrpet" => &["PT", "MR"],
+        "spectct" => &["NM", "CT"],
+        "mri" | "magneticresonance" | "magneticresonanceimaging" | "mrimaging" => &["MR"],
+        "pet" | "positronemissiontomography" => &["PT"],
+        "spect" => &["NM"],
+        "ultrasound" | "sonography" | "ultrasonography" => &["US"],
+        "mammography" | "mammogram" => &["MG"],
+        "computedtomography" | "ctscan" | "cect" | "ncct" | "cta" => &["CT"],
+        "angiography" => &["XA"],
+        _ => {
+            return vocab::modality(token.trim()).map(|m| vec![m.code.to_string()]);
+        }
+    };
+    let found: Option<Vec<String>> = codes
+        .iter()
+        .map(|c| vocab::modality(c).map(|m| m.code.to_string()))
+        .collect();
+    found
+}
+
+/// An anatomy id for a word: the vocabulary's ids, labels and synonyms, also as an adjective
+/// ("abdominal") or a plural ("lungs").
+fn anatomy(token: &str) -> Option<&'static str> {
+    let t = token.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let noun = match lower.as_str() {
+        "abdominal" => "abdomen",
+        "thoracic" => "thorax",
+        "pelvic" => "pelvis",
+        "cerebral" => "brain",
+        "pulmonary" => "lung",
+        "hepatic" => "liver",
+        "renal" => "kidney",
+        "cardiac" => "heart",
+        "mammary" => "breast",
+        "spinal" => "spine",
+        other => other,
+    };
+    let candidates = [
+        noun.to_string(),
+        vocab::slugify(noun),
+        noun.replace(" and ", "-").replace(' ', "-"),
+        noun.replace(" and ", " ").replace(' ', "-"),
+        noun.strip_suffix('s').unwrap_or(noun).to_string(),
+    ];
+    candidates
+        .iter()
+        .find_map(|c| vocab::anatomy(c))
+        .map(|a| a.id)
+}
+
+fn label_type(token: &str) -> Option<LabelType> {
+    let key = alnum(&without_parentheses(token));
+    let full = alnum(token);
+    for k in [full, key] {
+        let found = match k.as_str() {
+            "pixellevel" | "pixel" | "voxellevel" | "segmentation" | "segmentations" | "mask"
+            | "masks" | "pixelwise" => Some(LabelType::PixelLevel),
+            "boundingbox" | "boundingboxes" | "bbox" | "box" | "boxes" => {
+                Some(LabelType::BoundingBox)
+            }
+            "point" | "points" | "landmarks" | "landmark" => Some(LabelType::Point),
+            "weak" | "weakegscribbles" | "scribble" | "scribbles" | "weakscribble" => {
+                Some(LabelType::Weak)
+            }
+            "imagelevel" | "image" | "classification" | "imagelabels" => {
+                Some(LabelType::ImageLevel)
+            }
+            "none" | "nolabel" | "nolabels" | "unlabelled" | "unlabeled" => Some(LabelType::None),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// A platform's display name from the vocabulary, from its id, name or a common synonym.
+fn platform(token: &str) -> Option<&'static str> {
+    let key = alnum(token);
+    if key.is_empty() {
+        return None;
+    }
+    let synonym = match key.as_str() {
+        "openwebsite" | "ownwebsite" | "website" | "projectwebsite" | "homepage" => {
+            Some("Own website")
+        }
+        "thecancerimagingarchive" | "cancerimagingarchive" => Some("TCIA"),
+        "imagingdatacommons" | "ncidc" | "nciimagingdatacommons" => Some("IDC"),
+        "hf" | "huggingfacehub" => Some("Hugging Face"),
+        _ => None,
+    };
+    if let Some(p) = synonym.and_then(vocab::platform) {
+        return Some(p.name);
+    }
+    vocab::platform(token.trim())
+        .or_else(|| {
+            vocab::platforms()
+                .iter()
+                .find(|p| alnum(p.id) == key || alnum(p.name) == key)
+        })
+        .map(|p| p.name)
+}
+
+fn access(cell: &str) -> Option<Access> {
+    let key = alnum(cell);
+    let has = |words: &[&str]| words.iter().any(|w| key.contains(w));
+    if has(&["private", "notavailable", "closed", "internal"]) {
+        Some(Access::Private)
+    } else if has(&["registration", "register", "login", "account", "signup"]) {
+        Some(Access::Registration)
+    } else if has(&[
+        "request",
+        "application",
+        "apply",
+        "dua",
+        "agreement",
+        "restricted",
+        "controlled",
+        "approval",
+    ]) {
+        Some(Access::Application)
+    } else if has(&["public", "open", "download", "free"]) {
+        Some(Access::Public)
+    } else {
+        None
+    }
+}
+
+/// An SPDX id for a licence as people write it: "CC BY 4.0" → `CC-BY-4.0`, "CC0" → `CC0-1.0`.
+/// A name without a version ("CC BY-NC-SA") is not guessed.
+pub fn spdx_id(cell: &str) -> Option<&'static str> {
+    let s = cell.trim();
+    if let Some(lic) = spdx::license_id(s) {
+        return Some(lic.name);
+    }
+    let key = alnum(s);
+    let key = match key.as_str() {
+        "cc0" | "cczero" | "cc010" => "cc010",
+        "publicdomaincc0" => "cc010",
+        other => other,
+    };
+    let mut found = None;
+    for lic in spdx::identifiers::LICENSES {
+        if alnum(lic.name) == key {
+            let deprecated = spdx::license_id(lic.name).is_some_and(|l| l.is_deprecated());
+            if !deprecated {
+                return Some(lic.name);
+            }
+            found.get_or_insert(lic.name);
+        }
+    }
+    found
+}
+
+fn license(field: Field, cell: &str) -> Outcome {
+    if cell.starts_with("LicenseRef-") && !cell.contains(char::is_whitespace) {
+        return Outcome::clean(field, Value::Text(cell.to_string()));
+    }
+    match spdx_id(cell) {
+        Some(id) => Outcome::clean(field, Value::Text(id.to_string())),
+        None => Outcome::failed(
+            field,
+            format!("'{cell}' is not an SPDX licence id (like CC-BY-4.0)"),
+        ),
+    }
+}
+
+fn json_maps(field: Field, cell: &str) -> Outcome {
+    let allowed: &[&str] = match field {
+        Field::Downloads => &["url", "name", "media_type", "size_bytes", "sha256"],
+        _ => &["text", "doi", "url", "preferred"],
+    };
+    let parsed: Result<Vec<serde_json::Map<String, serde_json::Value>>, _> =
+        serde_json::from_str(cell);
+    match parsed {
+        Ok(maps) => {
+            let unknown: Vec<&String> = maps
+                .iter()
+                .flat_map(|m| m.keys())
+                .filter(|k| !allowed.contains(&k.as_str()))
+                .collect();
+            let nested = maps
+                .iter()
+                .flat_map(|m| m.values())
+                .any(|v| v.is_array() || v.is_object());
+            if !unknown.is_empty() || nested {
+                Outcome::failed(
+                    field,
+                    format!(
+                        "{} may only have the keys {}",
+                        field.id(),
+                        allowed.join(", ")
+                    ),
+                )
+            } else {
+                Outcome::clean(field, Value::Maps(maps))
+            }
+        }
+        Err(_) => Outcome::failed(
+            field,
+            format!("'{cell}' is not a JSON list of {}", field.id()),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_with_separators_and_units() {
+        assert_eq!(parse_count("1,810"), Some(1810));
+        assert_eq!(parse_count("16 104"), Some(16104));
+        assert_eq!(parse_count("1810.0"), Some(1810));
+        assert_eq!(parse_count("1,81"), None);
+        let o = count(Field::Scans, "1,014 PET/CT studies (501 with lesions)");
+        assert_eq!(o.field, Field::Studies);
+        assert_eq!(o.value, Some(Value::Int(1014)));
+        assert!(o.keep_original);
+        let o = count(Field::Scans, "60 CT");
+        assert_eq!((o.value, o.keep_original), (Some(Value::Int(60)), false));
+        let o = count(Field::Scans, "1000+ CT scans");
+        assert_eq!(o.value, None);
+        assert!(o.keep_original);
+        let o = count(Field::Scans, "65 studies; 124 CT series");
+        assert_eq!(o.value, None);
+    }
+
+    #[test]
+    fn licences_become_spdx_ids() {
+        assert_eq!(spdx_id("CC BY 4.0"), Some("CC-BY-4.0"));
+        assert_eq!(spdx_id("CC BY-NC 4.0"), Some("CC-BY-NC-4.0"));
+        assert_eq!(spdx_id("CC BY-SA 3.0"), Some("CC-BY-SA-3.0"));
+        assert_eq!(spdx_id("cc0"), Some("CC0-1.0"));
+        assert_eq!(spdx_id("Apache 2.0"), Some("Apache-2.0"));
+        assert_eq!(spdx_id("CC BY-NC-SA"), None);
+        assert_eq!(spdx_id("TCIA Research"), None);
+        assert_eq!(spdx_id("Custom DUA"), None);
+    }
+
+    #[test]
+    fn access_routes() {
+        assert_eq!(access("Public (download)"), Some(Access::Public));
+        assert_eq!(access("public-download"), Some(Access::Public));
+        assert_eq!(access("On Request"), Some(Access::Application));
+        assert_eq!(access("Free with registration"), Some(Access::Registration));
+        assert_eq!(access("Private"), Some(Access::Private));
+        assert_eq!(access("ask Bob"), None);
+    }
+
+    #[test]
+    fn dois_and_paper_dois() {
+        assert_eq!(
+            bare_doi("https://doi.org/10.7937/K9/TCIA.2015.LO9QL9SX").as_deref(),
+            Some("10.7937/K9/TCIA.2015.LO9QL9SX")
+        );
+        let o = normalize(Field::Doi, "paper:10.1109/TPAMI.2021.3100536");
+        assert_eq!(o.field, Field::CitationDoi);
+        assert_eq!(
+            o.value,
+            Some(Value::Text("10.1109/TPAMI.2021.3100536".into()))
+        );
+        assert!(normalize(Field::Doi, "not a doi").value.is_none());
+    }
+
+    #[test]
+    fn booleans_dates_and_placeholders() {
+        assert_eq!(boolean("Y"), Some(true));
+        assert_eq!(boolean("Yes"), Some(true));
+        assert_eq!(boolean("N"), Some(false));
+        assert_eq!(boolean("maybe"), None);
+        assert_eq!(date("2022/3/1"), None);
+        assert_eq!(date("2022/03/01").as_deref(), Some("2022-03-01"));
+        assert_eq!(date("01.03.2022").as_deref(), Some("2022-03-01"));
+        let o = normalize(Field::Provision, "Not Defined");
+        assert_eq!((o.value, o.keep_original), (None, false));
+        assert!(o.problem.unwrap().contains("read as empty"));
+    }
+
+    #[test]
+    fn names_lose_footnote_marks() {
+        assert_eq!(
+            strip_footnote_marks("AbdomenCT-1K [1], [2]"),
+            ("AbdomenCT-1K".into(), "[1], [2]".into())
+        );
+        assert_eq!(
+            strip_footnote_marks("Adrenal-ACC-Ki67* [3]-[5]"),
+            ("Adrenal-ACC-Ki67".into(), "* [3]-[5]".into())
+        );
+        assert_eq!(strip_footnote_marks("KiTS"), ("KiTS".into(), "".into()));
+    }
+
+    #[test]
+    fn lists_split_on_semicolons_then_commas_outside_parentheses() {
+        assert_eq!(
+            split_top("a (x; y); b", &[';']),
+            vec!["a (x; y)".to_string(), "b".to_string()]
+        );
+        let o = normalize(
+            Field::TargetsPixel,
+            "whole tumor, tumor core, enhancing tumor",
+        );
+        assert_eq!(
+            o.value,
+            Some(Value::List(vec![
+                "whole tumor".into(),
+                "tumor core".into(),
+                "enhancing tumor".into()
+            ]))
+        );
+        let o = normalize(Field::Sources, "A, b; C");
+        assert_eq!(o.value, Some(Value::List(vec!["A, b".into(), "C".into()])));
+        let o = normalize(Field::Keywords, r#"["a; b","c"]"#);
+        assert_eq!(o.value, Some(Value::List(vec!["a; b".into(), "c".into()])));
+    }
+
+    #[test]
+    fn label_types_from_poster_words() {
+        let o = normalize(Field::LabelTypes, "Pixel level + Image level");
+        assert_eq!(
+            o.value,
+            Some(Value::List(vec![
+                "pixel-level".into(),
+                "image-level".into()
+            ]))
+        );
+        let o = normalize(Field::LabelTypes, "Weak (eg. scribbles)");
+        assert_eq!(o.value, Some(Value::List(vec!["weak".into()])));
+        assert!(!o.keep_original);
+        let o = normalize(Field::LabelTypes, "No Label");
+        assert_eq!(o.value, Some(Value::List(vec!["none".into()])));
+        let o = normalize(Field::LabelTypes, "External Labels");
+        assert!(o.value.is_none() && o.keep_original);
+    }
+
+    #[test]
+    fn javascript_urls_are_refused() {
+        assert!(url("javascript:alert(1)").is_none());
+        assert!(url("https://example.org/").is_some());
+    }
+}

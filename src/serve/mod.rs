@@ -1,0 +1,274 @@
+//! `faircat serve`: build the site into memory, serve it on 127.0.0.1, rebuild when the catalog
+//! changes and reload open tabs.
+//!
+//! [`site_store`] holds the served files and the last problem; [`rebuild`] watches the catalog
+//! and rebuilds (re-reading only changed entries); [`live`] is what is added to pages in serve
+//! mode only: the reload script and, while the catalog is broken, an overlay with the same
+//! diagnostics `faircat check` prints. The server keeps running whatever the catalog holds.
+//!
+//! tiny_http is the HTTP server: small, synchronous, well kept, no async runtime.
+
+pub mod live;
+pub mod rebuild;
+pub mod site_store;
+
+use site_store::SiteStore;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// Address to listen on; 127.0.0.1 unless the user asks otherwise.
+    pub bind: String,
+    /// 0 picks a free port.
+    pub port: u16,
+}
+
+/// A server that is running in threads of its own.
+pub struct RunningServer {
+    /// `http://127.0.0.1:PORT/`.
+    pub base_url: String,
+    server: Arc<tiny_http::Server>,
+    store: Arc<SiteStore>,
+    _watcher: rebuild::WatchGuard,
+}
+
+/// Build the site, start watching and listening; returns once the first build is served.
+pub fn start(opts: &ServeOptions) -> Result<RunningServer, String> {
+    let server = tiny_http::Server::http((opts.bind.as_str(), opts.port))
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .ok_or("the server has no IP address")?;
+    let base_url = format!("http://{addr}/");
+    let store = Arc::new(SiteStore::new());
+
+    let mut builder = rebuild::Builder::new(opts.root.clone(), base_url.clone());
+    let started = std::time::Instant::now();
+    let summary = store.apply(builder.build_all());
+    eprintln!("{summary} in {} ms", started.elapsed().as_millis());
+    let watcher = rebuild::watch(builder, Arc::clone(&store))?;
+
+    let server = Arc::new(server);
+    let listener = Arc::clone(&server);
+    let requests_store = Arc::clone(&store);
+    std::thread::spawn(move || {
+        for request in listener.incoming_requests() {
+            let store = Arc::clone(&requests_store);
+            std::thread::spawn(move || handle(request, &store));
+        }
+    });
+    Ok(RunningServer {
+        base_url,
+        server,
+        store,
+        _watcher: watcher,
+    })
+}
+
+impl RunningServer {
+    /// The version of the served site: it changes with every rebuild that changed something.
+    pub fn version(&self) -> u64 {
+        self.store.version()
+    }
+
+    /// Stop listening (the watcher stops when the value is dropped).
+    pub fn stop(self) {
+        self.server.unblock();
+    }
+}
+
+/// Serve until the process is stopped. Returns only when the server cannot start.
+pub fn serve(opts: &ServeOptions) -> Result<(), String> {
+    let running = start(opts)?;
+    println!(
+        "Serving {} at {} (Ctrl-C to stop)",
+        opts.root.display(),
+        running.base_url
+    );
+    let _ = std::io::stdout().flush();
+    loop {
+        std::thread::park();
+    }
+}
+
+/// The address of the live-reload event stream and of the served assets of serve mode.
+pub const EVENTS_PATH: &str = "/__faircat/events";
+pub const SCRIPT_PATH: &str = "/__faircat/live.js";
+pub const STYLE_PATH: &str = "/__faircat/overlay.css";
+pub const VERSION_PATH: &str = "/__faircat/version";
+
+fn handle(request: tiny_http::Request, store: &SiteStore) {
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let path = percent_decode(path);
+    match path.as_str() {
+        EVENTS_PATH => {
+            let since = query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix("since="))
+                .and_then(|v| v.parse().ok());
+            events(request, store, since);
+        }
+        SCRIPT_PATH => respond(request, 200, "text/javascript; charset=utf-8", live::SCRIPT),
+        STYLE_PATH => respond(request, 200, "text/css; charset=utf-8", live::STYLE),
+        VERSION_PATH => {
+            let v = store.version().to_string();
+            respond(request, 200, "text/plain; charset=utf-8", v.as_bytes())
+        }
+        _ => {
+            let (status, content_type, body) = page(store, &path);
+            respond(request, status, &content_type, &body);
+        }
+    }
+}
+
+/// The file for a URL path, with the serve-mode script (and overlay) in HTML pages.
+fn page(store: &SiteStore, path: &str) -> (u16, String, Vec<u8>) {
+    let snapshot = store.snapshot();
+    let key = file_key(path);
+    let (status, key, bytes) = match snapshot.files.get(&key) {
+        Some(bytes) => (200, key, Some(bytes.clone())),
+        None => match snapshot.files.get("404.html") {
+            Some(bytes) => (404, "404.html".to_string(), Some(bytes.clone())),
+            None => (404, key, None),
+        },
+    };
+    let content_type = content_type(&key);
+    let is_html = content_type.starts_with("text/html");
+    match bytes {
+        Some(bytes) if is_html => (
+            status,
+            content_type.to_string(),
+            live::inject(&bytes, snapshot.version, snapshot.error.as_deref()),
+        ),
+        Some(bytes) => (status, content_type.to_string(), bytes.to_vec()),
+        None => (
+            status,
+            "text/html; charset=utf-8".to_string(),
+            live::bare_page(snapshot.version, snapshot.error.as_deref(), path),
+        ),
+    }
+}
+
+/// `/datasets/x/` → `datasets/x/index.html`; `/style.css` → `style.css`. `..` is dropped.
+pub fn file_key(path: &str) -> String {
+    let segments: Vec<&str> = path
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+        .collect();
+    let mut key = segments.join("/");
+    if path.ends_with('/') || key.is_empty() {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str("index.html");
+    } else if !segments.last().is_some_and(|s| s.contains('.')) {
+        key.push_str("/index.html");
+    }
+    key
+}
+
+fn content_type(key: &str) -> &'static str {
+    let ext = key.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" | "jsonld" => "application/json",
+        "xml" => "application/xml",
+        "atom" => "application/atom+xml",
+        "txt" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "tsv" => "text/tab-separated-values; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "woff2" => "font/woff2",
+        "wasm" => "application/wasm",
+        "ttl" => "text/turtle",
+        _ => "application/octet-stream",
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && bytes[i + 1].is_ascii_hexdigit()
+            && bytes[i + 2].is_ascii_hexdigit()
+        {
+            let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+            out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn respond(request: tiny_http::Request, status: u16, content_type: &str, body: &[u8]) {
+    let headers = [
+        tiny_http::Header::from_bytes("Content-Type", content_type),
+        tiny_http::Header::from_bytes("Cache-Control", "no-store"),
+    ];
+    // Always a Content-Length (no chunked transfer), whatever the size.
+    let mut response = tiny_http::Response::from_data(body.to_vec())
+        .with_status_code(status)
+        .with_chunked_threshold(usize::MAX);
+    for h in headers.into_iter().flatten() {
+        response = response.with_header(h);
+    }
+    let _ = request.respond(response);
+}
+
+/// Server-Sent Events: one `data: <version>` line whenever the site changes (at once if the
+/// page's version is already old). The connection stays open; a comment every 15 seconds
+/// finds out when the tab has gone.
+fn events(request: tiny_http::Request, store: &SiteStore, since: Option<u64>) {
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
+    if writer.write_all(head.as_bytes()).is_err() || writer.flush().is_err() {
+        return;
+    }
+    let mut seen = since.unwrap_or_else(|| store.version());
+    loop {
+        let current = store.wait_for_change(seen, Duration::from_secs(15));
+        let message = if current != seen {
+            seen = current;
+            format!("data: {current}\n\n")
+        } else {
+            ": ping\n\n".to_string()
+        };
+        if writer.write_all(message.as_bytes()).is_err() || writer.flush().is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_paths_map_to_files() {
+        assert_eq!(file_key("/"), "index.html");
+        assert_eq!(file_key("/datasets/x/"), "datasets/x/index.html");
+        assert_eq!(file_key("/datasets/x"), "datasets/x/index.html");
+        assert_eq!(file_key("/static/app.1234.js"), "static/app.1234.js");
+        assert_eq!(file_key("/../../etc/passwd"), "etc/passwd/index.html");
+        assert_eq!(percent_decode("/a%20b/"), "/a b/");
+        assert_eq!(percent_decode("/a%2"), "/a%2");
+    }
+}

@@ -1,0 +1,199 @@
+//! Fields whose values come from a controlled list (modalities, anatomy, file formats, label
+//! types, platforms, access): unknown values get a "did you mean …?".
+
+use super::Ctx;
+use super::check::{self, Problem};
+use super::fields::{Draft, list};
+use crate::diagnostics::{Span, did_you_mean};
+use crate::vocab::{self, Access, LabelType};
+use crate::yaml::{Node, Value};
+
+/// A list whose items are looked up in a vocabulary; unknown items get "did you mean".
+pub(super) fn lookup_list<T>(
+    ctx: &mut Ctx,
+    field: &str,
+    node: &Node,
+    lookup: impl Fn(&str) -> Option<T>,
+    unknown: impl Fn(&str, Span) -> Problem,
+) -> Vec<T>
+where
+    T: PartialEq,
+{
+    let mut out: Vec<T> = Vec::new();
+    let of = match field {
+        "modalities" => "DICOM modality codes",
+        "anatomy" => "body regions",
+        "file_formats" => "file formats",
+        "label_types" => "label types",
+        _ => "platform names",
+    };
+    for item in list(ctx, field, node, of) {
+        let Some(s) = ctx.take(check::text(item, field)) else {
+            continue;
+        };
+        match lookup(&s) {
+            Some(v) if out.contains(&v) => ctx.warn(Problem::new(
+                item.span,
+                format!("'{s}' is listed twice in '{field}'"),
+                "remove the repeated value",
+            )),
+            Some(v) => out.push(v),
+            None => ctx.report(unknown(&s, item.span)),
+        }
+    }
+    out
+}
+
+pub(super) fn not_in_list<'a>(
+    what: &str,
+    value: &str,
+    span: Span,
+    candidates: impl IntoIterator<Item = &'a str>,
+    help: &str,
+) -> Problem {
+    let message = match did_you_mean(value, candidates) {
+        Some(s) => format!("unknown {what} '{value}' — did you mean '{s}'?"),
+        None => format!("unknown {what} '{value}'"),
+    };
+    Problem::new(span, message, help)
+}
+
+pub(super) fn modalities(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
+    if matches!(&node.value, Value::Seq(items) if items.is_empty()) {
+        d.unless_draft.push(Problem::new(
+            node.span,
+            "'modalities' is empty",
+            "list at least one DICOM modality code, e.g. [CT]",
+        ));
+    }
+    d.dataset.modalities = lookup_list(ctx, field, node, vocab::modality, |s, span| {
+        let alias = vocab::MODALITY_ALIASES
+            .iter()
+            .find(|(a, _)| a.eq_ignore_ascii_case(s))
+            .map(|(_, code)| *code);
+        let combined = s
+            .split(['-', '/', '+'])
+            .filter(|p| {
+                vocab::modality(p).is_some()
+                    || vocab::MODALITY_ALIASES
+                        .iter()
+                        .any(|(a, _)| a.eq_ignore_ascii_case(p))
+            })
+            .count()
+            > 1;
+        let help = "use DICOM modality codes (CID 29); `faircat vocab modalities` lists them";
+        if combined {
+            Problem::new(
+                span,
+                format!(
+                    "unknown modality '{s}' — list each modality on its own, e.g. PET-CT is [PT, CT]"
+                ),
+                help,
+            )
+        } else if let Some(code) = alias {
+            Problem::new(
+                span,
+                format!("unknown modality '{s}' — did you mean '{code}'?"),
+                help,
+            )
+        } else {
+            not_in_list(
+                "modality",
+                s,
+                span,
+                vocab::modalities().iter().map(|m| m.code),
+                help,
+            )
+        }
+    });
+}
+
+pub(super) fn anatomy(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
+    d.dataset.anatomy = lookup_list(ctx, field, node, vocab::anatomy, |s, span| {
+        let names = vocab::anatomies()
+            .iter()
+            .flat_map(|a| std::iter::once(a.id).chain(a.synonyms.iter().copied()));
+        let mut p = not_in_list(
+            "body region",
+            s,
+            span,
+            names,
+            "use a body region from `faircat vocab anatomy`, e.g. chest, abdomen, brain, head-neck, whole-body",
+        );
+        // A synonym was suggested: name the canonical id instead.
+        if let Some(a) = did_you_mean(
+            s,
+            vocab::anatomies()
+                .iter()
+                .flat_map(|a| std::iter::once(a.id).chain(a.synonyms.iter().copied())),
+        )
+        .and_then(vocab::anatomy)
+        {
+            p.message = format!("unknown body region '{s}' — did you mean '{}'?", a.id);
+        }
+        p
+    });
+}
+
+pub(super) fn file_formats(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
+    d.dataset.file_formats = lookup_list(
+        ctx,
+        field,
+        node,
+        |s| vocab::file_format(s).map(str::to_string),
+        |s, span| {
+            not_in_list(
+                "file format",
+                s,
+                span,
+                vocab::FILE_FORMATS.iter().copied(),
+                "use one of: DICOM, NIfTI, NRRD, MHA, PNG, JPEG, HDF5, NumPy, TIFF, … (`faircat vocab` has the list)",
+            )
+        },
+    );
+}
+
+pub(super) fn label_types(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
+    d.dataset.label_types = lookup_list(ctx, field, node, LabelType::from_slug, |s, span| {
+        not_in_list(
+            "label type",
+            s,
+            span,
+            vocab::label_type_slugs(),
+            "use pixel-level, bounding-box, point, weak, image-level or none",
+        )
+    });
+}
+
+pub(super) fn platforms(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
+    d.dataset.platforms = lookup_list(ctx, field, node, vocab::platform, |s, span| {
+        let mut p = not_in_list(
+            "platform",
+            s,
+            span,
+            vocab::platform_spellings(),
+            "use a platform from `faircat vocab platforms`, or 'Own website'",
+        );
+        if let Some(found) = did_you_mean(s, vocab::platform_spellings()).and_then(vocab::platform)
+        {
+            p.message = format!("unknown platform '{s}' — did you mean '{}'?", found.name);
+        }
+        p
+    });
+}
+
+pub(super) fn access(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
+    let Some(s) = ctx.take(check::text(node, field)) else {
+        return;
+    };
+    d.dataset.access = Access::from_slug(&s);
+    if d.dataset.access.is_none() {
+        ctx.report(not_in_list(
+            "access",
+            &s,
+            node.span,
+            vocab::access_slugs(),
+            "use public, registration, application or private",
+        ));
+    }
+}
