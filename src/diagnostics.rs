@@ -109,15 +109,10 @@ impl Diagnostic {
         if let Some(line) = &self.source_line {
             let number = self.span.line.to_string();
             let gutter = " ".repeat(number.len());
-            let shown = printable(line);
+            let (shown, before, available) = excerpt(line, self.span.column);
+            let carets = self.span.len.clamp(1, available.max(1));
             let _ = writeln!(out, "{gutter} |");
             let _ = writeln!(out, "{number} | {shown}");
-            let before: usize = shown
-                .chars()
-                .take(self.span.column.saturating_sub(1))
-                .count();
-            let available = shown.chars().count().saturating_sub(before).max(1);
-            let carets = self.span.len.clamp(1, available);
             let _ = writeln!(
                 out,
                 "{gutter} | {}{}",
@@ -151,6 +146,33 @@ impl Diagnostic {
             github_escape_data(&message)
         )
     }
+}
+
+/// The part of a source line worth showing: all of it when short, otherwise a window around
+/// the column (marked with `…` where cut), so a problem in a 10 MB line prints a few dozen
+/// characters. Returns the text, the caret's offset in it and the characters left after the caret.
+fn excerpt(line: &str, column: usize) -> (String, usize, usize) {
+    const BEFORE: usize = 40;
+    const WIDTH: usize = 120;
+    let chars: Vec<char> = printable(line).chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let start = if chars.len() <= WIDTH {
+        0
+    } else {
+        at.saturating_sub(BEFORE)
+    };
+    let end = (start + WIDTH).min(chars.len());
+    let mut shown = String::new();
+    let mut offset = at - start;
+    if start > 0 {
+        shown.push('…');
+        offset += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, offset, end.saturating_sub(at))
 }
 
 /// Tabs and control characters would shift the caret or corrupt a terminal: show them as spaces or U+FFFD.
@@ -326,6 +348,20 @@ mod tests {
             d.render(),
             "content/datasets/x.yaml:2:10: error: unknown licence 'CC BY 4.0' — did you mean 'CC-BY-4.0'?\n  |\n2 | license: CC BY 4.0\n  |          ^^^^^^^^^\n  = help: use an SPDX identifier\n"
         );
+    }
+
+    #[test]
+    fn long_lines_are_cut_to_a_window_around_the_caret() {
+        let line = format!("description: {}BAD{}", "a".repeat(5000), "b".repeat(5000));
+        let d = Diagnostic::error("x.yaml", Span::new(1, 5014, 3), "here").with_source(&line);
+        let out = d.render();
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[2].len() < 200, "{}", lines[2]);
+        assert!(lines[2].starts_with("1 | …") && lines[2].ends_with('…'));
+        let caret = lines[3].chars().position(|c| c == '^').unwrap();
+        let under: String = lines[2].chars().skip(caret).take(3).collect();
+        assert_eq!(under, "BAD", "caret under the problem: {out}");
+        assert_eq!(lines[3].matches('^').count(), 3);
     }
 
     #[test]
