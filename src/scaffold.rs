@@ -75,15 +75,23 @@ Each entry is a YAML file in `content/datasets/`; `faircat new <slug>` starts on
 const GITIGNORE_TEMPLATE: &str = "/public/\n";
 
 /// Create a new catalog in `dir` (made if missing): `faircat.toml`, `content/_index.md`, an
-/// empty `content/datasets/` and a `.gitignore`. Refuses if any of these files exists.
+/// empty `content/datasets/`, a `.gitignore` and the contributor-workflow files
+/// ([`crate::workflow_files`]). Refuses if any of these files exists.
 /// Returns the files written.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
-    let files = [
+    let mut files = vec![
         (dir.join(Config::FILE_NAME), CONFIG_TEMPLATE),
         (dir.join("content").join("_index.md"), ABOUT_TEMPLATE),
         (datasets_dir(dir).join(".gitkeep"), ""),
         (dir.join(".gitignore"), GITIGNORE_TEMPLATE),
     ];
+    // The contributor workflow: checks on pull requests, deployment to GitHub Pages, a
+    // pull-request template and CONTRIBUTING.md.
+    files.extend(
+        crate::workflow_files::CATALOG_FILES
+            .iter()
+            .map(|(rel, text)| (dir.join(rel), *text)),
+    );
     if let Some((existing, _)) = files.iter().find(|(p, _)| p.exists()) {
         return Err(ScaffoldError::Exists(existing.clone()));
     }

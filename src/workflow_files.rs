@@ -117,6 +117,17 @@ mod tests {
     }
 
     #[test]
+    fn init_writes_the_workflow_files_into_a_new_catalog() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("new-catalog");
+        let written = crate::scaffold::init(&root).unwrap();
+        for (rel, contents) in CATALOG_FILES {
+            assert!(written.contains(&root.join(rel)), "{rel}");
+            assert_eq!(std::fs::read_to_string(root.join(rel)).unwrap(), contents);
+        }
+    }
+
+    #[test]
     fn writes_the_files_once_and_never_overwrites() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("CONTRIBUTING.md"), "mine").unwrap();

@@ -27,8 +27,17 @@ pub struct ServeOptions {
     pub port: u16,
 }
 
-/// Serve until the process is stopped. Returns only when the server cannot start.
-pub fn serve(opts: &ServeOptions) -> Result<(), String> {
+/// A server that is running in threads of its own.
+pub struct RunningServer {
+    /// `http://127.0.0.1:PORT/`.
+    pub base_url: String,
+    server: Arc<tiny_http::Server>,
+    store: Arc<SiteStore>,
+    _watcher: rebuild::WatchGuard,
+}
+
+/// Build the site, start watching and listening; returns once the first build is served.
+pub fn start(opts: &ServeOptions) -> Result<RunningServer, String> {
     let server = tiny_http::Server::http((opts.bind.as_str(), opts.port))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))?;
     let addr = server
@@ -41,20 +50,50 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     let mut builder = rebuild::Builder::new(opts.root.clone(), base_url.clone());
     let started = std::time::Instant::now();
     let summary = store.apply(builder.build_all());
-    eprintln!("{} in {} ms", summary, started.elapsed().as_millis());
-    let _watcher = rebuild::watch(builder, Arc::clone(&store))?;
+    eprintln!("{summary} in {} ms", started.elapsed().as_millis());
+    let watcher = rebuild::watch(builder, Arc::clone(&store))?;
 
+    let server = Arc::new(server);
+    let listener = Arc::clone(&server);
+    let requests_store = Arc::clone(&store);
+    std::thread::spawn(move || {
+        for request in listener.incoming_requests() {
+            let store = Arc::clone(&requests_store);
+            std::thread::spawn(move || handle(request, &store));
+        }
+    });
+    Ok(RunningServer {
+        base_url,
+        server,
+        store,
+        _watcher: watcher,
+    })
+}
+
+impl RunningServer {
+    /// The version of the served site: it changes with every rebuild that changed something.
+    pub fn version(&self) -> u64 {
+        self.store.version()
+    }
+
+    /// Stop listening (the watcher stops when the value is dropped).
+    pub fn stop(self) {
+        self.server.unblock();
+    }
+}
+
+/// Serve until the process is stopped. Returns only when the server cannot start.
+pub fn serve(opts: &ServeOptions) -> Result<(), String> {
+    let running = start(opts)?;
     println!(
-        "Serving {} at {base_url} (Ctrl-C to stop)",
-        opts.root.display()
+        "Serving {} at {} (Ctrl-C to stop)",
+        opts.root.display(),
+        running.base_url
     );
     let _ = std::io::stdout().flush();
-
-    for request in server.incoming_requests() {
-        let store = Arc::clone(&store);
-        std::thread::spawn(move || handle(request, &store));
+    loop {
+        std::thread::park();
     }
-    Ok(())
 }
 
 /// The address of the live-reload event stream and of the served assets of serve mode.
@@ -184,7 +223,10 @@ fn respond(request: tiny_http::Request, status: u16, content_type: &str, body: &
         tiny_http::Header::from_bytes("Content-Type", content_type),
         tiny_http::Header::from_bytes("Cache-Control", "no-store"),
     ];
-    let mut response = tiny_http::Response::from_data(body.to_vec()).with_status_code(status);
+    // Always a Content-Length (no chunked transfer), whatever the size.
+    let mut response = tiny_http::Response::from_data(body.to_vec())
+        .with_status_code(status)
+        .with_chunked_threshold(usize::MAX);
     for h in headers.into_iter().flatten() {
         response = response.with_header(h);
     }

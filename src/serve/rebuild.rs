@@ -5,7 +5,8 @@ use super::site_store::{BuildResult, SiteStore};
 use crate::config::Config;
 use crate::site;
 use crate::theme::Theme;
-use notify::RecursiveMode;
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
@@ -14,7 +15,8 @@ use std::time::{Duration, Instant};
 pub const WATCHED_DIRS: [&str; 3] = ["content", "themes", "static"];
 
 /// How long the watcher waits for a burst of file events to end (an editor's save is often
-/// several events).
+/// several events). notify-debouncer-mini is not used: it cannot tell reading a file from
+/// writing it, and the rebuild reads every file.
 const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Builds the site of one catalog into memory, again and again.
@@ -74,58 +76,72 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
 
 /// Keeps the watcher alive; dropping it stops watching.
 pub struct WatchGuard {
-    _debouncer: Arc<Mutex<notify_debouncer_mini::Debouncer<notify::RecommendedWatcher>>>,
+    _watcher: Arc<Mutex<notify::RecommendedWatcher>>,
 }
 
-/// Watch the catalog and rebuild on every change, in a thread of its own.
+/// Whether a file-system event is a change (reading a file, which the rebuild itself does, is
+/// not; finishing a write is).
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// Watch the catalog and rebuild on every change, in a thread of its own. Events are
+/// collected until the file system has been quiet for [`DEBOUNCE`].
 pub fn watch(mut builder: Builder, store: Arc<SiteStore>) -> Result<WatchGuard, String> {
     let root = builder
         .root()
         .canonicalize()
         .map_err(|e| format!("cannot watch {}: {e}", builder.root().display()))?;
-    let (tx, rx) = mpsc::channel();
-    let debouncer = notify_debouncer_mini::new_debouncer(DEBOUNCE, tx)
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let watcher = notify::recommended_watcher(tx)
         .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    let debouncer = Arc::new(Mutex::new(debouncer));
+    let watcher = Arc::new(Mutex::new(watcher));
     {
-        let mut d = debouncer.lock().map_err(|_| "watcher lock poisoned")?;
-        d.watcher()
-            .watch(&root, RecursiveMode::NonRecursive)
+        let mut w = watcher.lock().map_err(|_| "watcher lock poisoned")?;
+        w.watch(&root, RecursiveMode::NonRecursive)
             .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
         for dir in WATCHED_DIRS {
             let path = root.join(dir);
             if path.is_dir() {
-                d.watcher()
-                    .watch(&path, RecursiveMode::Recursive)
+                w.watch(&path, RecursiveMode::Recursive)
                     .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
             }
         }
     }
-    let watched = Arc::clone(&debouncer);
+    let watched = Arc::clone(&watcher);
+    let relevant = move |event: notify::Result<notify::Event>, root: &Path| -> Vec<PathBuf> {
+        match event {
+            Ok(e) if is_change(&e.kind) => e
+                .paths
+                .into_iter()
+                .filter(|p| is_relevant(root, p))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
-            let mut batches = vec![first];
-            batches.extend(rx.try_iter());
-            let mut changed: Vec<PathBuf> = batches
-                .into_iter()
-                .filter_map(Result::ok)
-                .flatten()
-                .map(|e| e.path)
-                .filter(|p| is_relevant(&root, p))
-                .collect();
-            changed.sort();
-            changed.dedup();
+            let mut changed = relevant(first, &root);
             if changed.is_empty() {
                 continue;
             }
+            while let Ok(next) = rx.recv_timeout(DEBOUNCE) {
+                changed.extend(relevant(next, &root));
+            }
+            changed.sort();
+            changed.dedup();
             // A watched folder that did not exist at start: watch it from now on.
             for dir in WATCHED_DIRS {
                 let path = root.join(dir);
                 if changed.contains(&path)
                     && path.is_dir()
-                    && let Ok(mut d) = watched.lock()
+                    && let Ok(mut w) = watched.lock()
                 {
-                    let _ = d.watcher().watch(&path, RecursiveMode::Recursive);
+                    let _ = w.watch(&path, RecursiveMode::Recursive);
                 }
             }
             let started = Instant::now();
@@ -138,9 +154,7 @@ pub fn watch(mut builder: Builder, store: Arc<SiteStore>) -> Result<WatchGuard, 
             );
         }
     });
-    Ok(WatchGuard {
-        _debouncer: debouncer,
-    })
+    Ok(WatchGuard { _watcher: watcher })
 }
 
 fn describe(root: &Path, changed: &[PathBuf]) -> String {
