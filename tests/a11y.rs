@@ -95,7 +95,12 @@ fn axe_core_finds_no_serious_or_critical_violation() {
     let facet = format!("modality/{}/", first_dir("modality"));
     let page = Page::open();
     let mut failures = Vec::new();
-    for rel in ["", dataset.as_str(), facet.as_str(), "search/?q=segmentation"] {
+    for rel in [
+        "",
+        dataset.as_str(),
+        facet.as_str(),
+        "search/?q=segmentation",
+    ] {
         page.goto(rel);
         if rel.starts_with("search/") {
             page.wait_for("document.querySelectorAll('#search-page-results li').length > 0");
@@ -108,7 +113,11 @@ fn axe_core_finds_no_serious_or_critical_violation() {
             ));
         }
     }
-    assert!(failures.is_empty(), "axe-core violations:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "axe-core violations:\n{}",
+        failures.join("\n")
+    );
     page.assert_clean();
 }
 
@@ -138,7 +147,10 @@ fn search_and_facets_work_with_the_keyboard_alone() {
         "search-option-1"
     );
     let href = page.eval("document.querySelector('#search-option-1 a').href");
-    let href = href.as_str().expect("href of the second option").to_string();
+    let href = href
+        .as_str()
+        .expect("href of the second option")
+        .to_string();
     page.press("Enter");
     page.wait_for(&format!(
         "location.href === {}",
@@ -154,7 +166,8 @@ fn search_and_facets_work_with_the_keyboard_alone() {
         "document.activeElement.matches('input[type=checkbox][data-facet]')",
         60,
     );
-    let facet = page.eval("document.activeElement.dataset.facet + '=' + document.activeElement.value");
+    let facet =
+        page.eval("document.activeElement.dataset.facet + '=' + document.activeElement.value");
     page.press(" ");
     assert_eq!(page.eval("document.activeElement.checked"), true);
     page.wait_for(&format!(
@@ -169,7 +182,11 @@ fn search_and_facets_work_with_the_keyboard_alone() {
 
     // On a facet page, each value is a link reached by Tab and followed by Enter.
     page.goto("modality/");
-    let presses = tab_until(&page, "!!document.activeElement.closest('main') && document.activeElement.matches('a[href]')", 40);
+    let presses = tab_until(
+        &page,
+        "!!document.activeElement.closest('main') && document.activeElement.matches('a[href]')",
+        40,
+    );
     assert!(presses > 0);
     let target = page.eval("document.activeElement.href");
     page.press("Enter");

@@ -18,7 +18,8 @@ const DROPDOWN_SLUGS: &str = "[...document.querySelectorAll('#search-results [ro
     .map(a => a.getAttribute('href')).filter(h => h.includes('datasets/'))\
     .map(h => h.split('datasets/')[1].replace(/\\/$/, ''))";
 
-const PAGE_SLUGS: &str = "[...document.querySelectorAll('#search-page-results li')].map(li => li.dataset.slug)";
+const PAGE_SLUGS: &str =
+    "[...document.querySelectorAll('#search-page-results li')].map(li => li.dataset.slug)";
 
 fn reference() -> StaticIndex {
     let dir = site().out.join("search");
