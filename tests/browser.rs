@@ -18,7 +18,8 @@ const DROPDOWN_SLUGS: &str = "[...document.querySelectorAll('#search-results [ro
     .map(a => a.getAttribute('href')).filter(h => h.includes('datasets/'))\
     .map(h => h.split('datasets/')[1].replace(/\\/$/, ''))";
 
-const PAGE_SLUGS: &str = "[...document.querySelectorAll('#search-page-results [role=option]')].map(li => li.dataset.slug)";
+const PAGE_SLUGS: &str =
+    "[...document.querySelectorAll('#search-page-results li')].map(li => li.dataset.slug)";
 
 fn reference() -> StaticIndex {
     let dir = site().out.join("search");
@@ -136,7 +137,7 @@ fn keyboard_moves_through_results_and_enter_opens_one() {
 fn search_page_facets_narrow_with_exact_counts_and_the_url_round_trips() {
     let page = Page::open();
     page.goto("search/?q=segmentation");
-    page.wait_for("document.querySelectorAll('#search-page-results [role=option]').length > 0");
+    page.wait_for("document.querySelectorAll('#search-page-results li').length > 0");
     let (want, counts) = expected("segmentation", &[]);
     let got = strings(page.settled(PAGE_SLUGS));
     assert_eq!(got, want.iter().take(20).cloned().collect::<Vec<_>>());
@@ -180,7 +181,7 @@ fn search_page_facets_narrow_with_exact_counts_and_the_url_round_trips() {
         .to_string();
     let again = Page::open();
     again.goto(url.trim_start_matches('/'));
-    again.wait_for("document.querySelectorAll('#search-page-results [role=option]').length > 0");
+    again.wait_for("document.querySelectorAll('#search-page-results li').length > 0");
     assert_eq!(strings(again.settled(PAGE_SLUGS)), got);
     assert_eq!(
         again.eval("document.getElementById('search-page-input').value"),
@@ -198,7 +199,7 @@ fn search_page_facets_narrow_with_exact_counts_and_the_url_round_trips() {
 fn shared_link_with_query_and_filter_restores_the_search() {
     let page = Page::open();
     page.goto("search/?q=lung+nodule&modality=CT");
-    page.wait_for("document.querySelectorAll('#search-page-results [role=option]').length > 0");
+    page.wait_for("document.querySelectorAll('#search-page-results li').length > 0");
     assert_eq!(
         page.eval("document.getElementById('search-page-input').value"),
         "lung nodule"
@@ -228,7 +229,7 @@ fn shared_link_with_query_and_filter_restores_the_search() {
 fn no_results_explains_and_suggests() {
     let page = Page::open();
     page.goto("search/?q=kidnye+qqqzzzxx");
-    page.wait_for("!document.getElementById('search-empty').hidden || document.querySelectorAll('#search-page-results [role=option]').length > 0");
+    page.wait_for("!document.getElementById('search-empty').hidden || document.querySelectorAll('#search-page-results li').length > 0");
     // "kidnye" is one transposition from "kidney": found; the nonsense word is reported.
     let status = page.settled("document.getElementById('search-status').textContent");
     assert!(
@@ -263,7 +264,7 @@ fn no_results_explains_and_suggests() {
         .expect("suggestion")
         .click()
         .expect("click");
-    page.wait_for("document.querySelectorAll('#search-page-results [role=option]').length > 0");
+    page.wait_for("document.querySelectorAll('#search-page-results li').length > 0");
     page.assert_clean();
 }
 

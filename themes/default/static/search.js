@@ -474,7 +474,8 @@ function searchPage(root, app) {
   const sortLabel = el('label', { for: 'search-sort', class: 'search-sort-label', text: 'Sort by ' });
   const status = el('p', { id: 'search-status', class: 'search-status', role: 'status', 'aria-live': 'polite' });
   const facetsBox = el('div', { class: 'search-facets', id: 'search-facets' });
-  const list = el('ol', { id: 'search-page-results', class: 'search-results-list', role: 'listbox', 'aria-label': 'Datasets found', tabindex: '-1' });
+  // A plain list of links (a listbox may not hold links): arrow keys move focus from link to link.
+  const list = el('ol', { id: 'search-page-results', class: 'search-results-list', 'aria-label': 'Datasets found' });
   const more = el('button', { type: 'button', class: 'search-more', hidden: true, text: 'Show more' });
   const empty = el('div', { class: 'search-empty', id: 'search-empty', hidden: true });
   app.replaceChildren(
@@ -494,7 +495,7 @@ function searchPage(root, app) {
     if (gen !== generation) return;
     renderFacets(r.counts);
     const terms = matchedTerms(r);
-    list.replaceChildren(...cards.map((c, i) => el('li', { role: 'option', id: `result-${i}`, 'aria-selected': 'false', class: 'search-card', 'data-slug': c.slug },
+    list.replaceChildren(...cards.map((c, i) => el('li', { id: `result-${i}`, class: 'search-card', 'data-slug': c.slug },
       el('h3', { class: 'search-card-title' },
         el('a', { href: root + 'datasets/' + encodeURIComponent(c.slug) + '/' }, highlighted(c.name, terms))),
       el('p', { class: 'search-card-meta', text: cardMeta(c) }),
@@ -559,18 +560,24 @@ function searchPage(root, app) {
       return el('fieldset', { class: 'search-facet', 'data-kind': f.kind },
         el('legend', { text: f.title }), rows.length ? el('ul', {}, ...rows) : el('p', { class: 'facet-none', text: 'None' }));
     });
+    // Redrawing the facets must not drop the keyboard focus of the box just toggled.
+    const focused = facetsBox.contains(document.activeElement) ? document.activeElement.id : null;
     facetsBox.replaceChildren(...groups);
+    if (focused) document.getElementById(focused)?.focus();
   };
 
-  const options = () => [...list.querySelectorAll('[role="option"]')];
+  const options = () => [...list.querySelectorAll('li.search-card')];
   const setActive = (i) => {
     const opts = options();
     if (!opts.length) return;
     active = Math.max(0, Math.min(i, opts.length - 1));
-    opts.forEach((o, k) => o.setAttribute('aria-selected', String(k === active)));
-    input.setAttribute('aria-activedescendant', opts[active].id);
-    opts[active].scrollIntoView({ block: 'nearest' });
+    opts[active].querySelector('a')?.focus();
   };
+  list.addEventListener('keydown', (e) => {
+    const at = options().findIndex((o) => o.contains(document.activeElement));
+    if (e.key === 'ArrowDown') { e.preventDefault(); setActive(at + 1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); if (at <= 0) { active = -1; input.focus(); } else setActive(at - 1); }
+  });
 
   input.addEventListener('input', () => {
     state.text = input.value; state.shown = PAGE;
