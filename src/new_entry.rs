@@ -128,11 +128,14 @@ pub fn new_entry(
     Ok(path)
 }
 
+/// Where in [`NewFacts`] an answer goes.
+type Slot = fn(&mut NewFacts) -> &mut Option<String>;
+
 /// Ask for each missing fact on the terminal until what is typed can be used (empty skips).
 fn prompt(facts: &mut NewFacts) -> Result<Lines, String> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    let questions: [(&str, fn(&mut NewFacts) -> &mut Option<String>); 5] = [
+    let questions: [(&str, Slot); 5] = [
         ("Name of the dataset", |f| &mut f.name),
         ("Homepage (http/https)", |f| &mut f.homepage),
         ("Licence of the data (SPDX id, e.g. CC-BY-4.0)", |f| {
