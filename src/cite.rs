@@ -14,6 +14,24 @@ use serde::Serialize;
 /// A BibTeX `@misc` record for the dataset, followed by one `@misc` record per publication in
 /// `citations` (preferred first). Keys are the slug, and `<slug>-ref<N>` for publications.
 pub fn bibtex(d: &Dataset) -> String {
+    let mut out = bibtex_dataset(d);
+    for (i, c) in ordered_citations(d).into_iter().enumerate() {
+        let mut fields: Vec<(&str, String)> = vec![("note", braced(&one_line(&c.text)))];
+        if let Some(doi) = &c.doi {
+            fields.push(("doi", format!("{{{}}}", verbatim(doi))));
+        }
+        if let Some(url) = &c.url {
+            fields.push(("url", format!("{{{}}}", verbatim(url))));
+        }
+        out.push('\n');
+        write_record(&mut out, &format!("{}-ref{}", d.slug, i + 1), &fields);
+    }
+    out
+}
+
+/// The one BibTeX record of the dataset itself (the first record of [`bibtex`]): Croissant's
+/// `citeAs`.
+pub fn bibtex_dataset(d: &Dataset) -> String {
     let mut out = String::new();
     let mut fields: Vec<(&str, String)> = vec![("title", braced(&title(d)))];
     if let Some(year) = d.year.or(d.released.map(|r| r.year() as i32)) {
@@ -33,18 +51,6 @@ pub fn bibtex(d: &Dataset) -> String {
         ));
     }
     write_record(&mut out, &d.slug, &fields);
-
-    for (i, c) in ordered_citations(d).into_iter().enumerate() {
-        let mut fields: Vec<(&str, String)> = vec![("note", braced(&one_line(&c.text)))];
-        if let Some(doi) = &c.doi {
-            fields.push(("doi", format!("{{{}}}", verbatim(doi))));
-        }
-        if let Some(url) = &c.url {
-            fields.push(("url", format!("{{{}}}", verbatim(url))));
-        }
-        out.push('\n');
-        write_record(&mut out, &format!("{}-ref{}", d.slug, i + 1), &fields);
-    }
     out
 }
 

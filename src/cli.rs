@@ -116,6 +116,11 @@ pub enum Command {
         #[arg(value_enum)]
         list: VocabList,
     },
+    /// Print the JSON Schema of a dataset entry (its $id comes from faircat.toml when found).
+    Schema {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -308,6 +313,16 @@ pub fn run(cli: Cli) -> ExitCode {
                 VocabList::FileFormats => List::FileFormats,
             };
             print!("{}", listing(list));
+            ExitCode::SUCCESS
+        }
+        Command::Schema { root } => {
+            let id = crate::config::Config::load(&root)
+                .ok()
+                .map(|c| c.url(crate::export::schema::PATH));
+            print!(
+                "{}",
+                crate::export::json_text(&crate::export::schema::dataset_schema(id.as_deref()))
+            );
             ExitCode::SUCCESS
         }
     }

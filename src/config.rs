@@ -22,6 +22,10 @@ pub struct Config {
     /// Repository URL, for "edit this entry" links (optional).
     #[serde(default)]
     pub repository: Option<String>,
+    /// Licence of the catalog's own metadata (not of the datasets it lists), as an SPDX id:
+    /// published in DCAT-AP and the FAIR Data Point, which requires one. Default `CC0-1.0`.
+    #[serde(default = "default_metadata_license")]
+    pub metadata_license: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
@@ -36,6 +40,9 @@ pub struct Publisher {
 
 fn default_language() -> String {
     "en".into()
+}
+fn default_metadata_license() -> String {
+    "CC0-1.0".into()
 }
 fn default_theme() -> String {
     "default".into()

@@ -58,6 +58,17 @@ impl Output {
         Ok(())
     }
 
+    /// Append to a file, creating it if needed: for files several stages contribute to, such
+    /// as `_headers`.
+    pub fn append(&mut self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        check_path(path)?;
+        self.files
+            .entry(path.to_string())
+            .or_default()
+            .extend_from_slice(bytes);
+        Ok(())
+    }
+
     /// Add a file under a name that carries a hash of its content (`app.js` → `app.1a2b3c4d5e.js`),
     /// so it can be cached forever. Returns the path it was written to.
     pub fn add_fingerprinted(
@@ -218,6 +229,20 @@ mod tests {
             out.add("a/b.html", "y"),
             Err(OutputError::Duplicate(_))
         ));
+    }
+
+    #[test]
+    fn minifying_keeps_the_security_policy() {
+        let page = crate::render::csp::insert_meta(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title></head><body></body></html>",
+        )
+        .unwrap();
+        let small = String::from_utf8(minify(page.as_bytes())).unwrap();
+        assert!(
+            small.contains("http-equiv=Content-Security-Policy")
+                && small.contains(crate::render::csp::META_POLICY),
+            "{small}"
+        );
     }
 
     #[test]

@@ -8,10 +8,12 @@ use crate::vocab::slugify;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// The first line of every new entry. Points editors at the entry schema; another part of
-/// faircat publishes a JSON Schema and sets this to a `# yaml-language-server: $schema=…` line.
+/// The first line of every new entry: points YAML editors (yaml-language-server) at the JSON
+/// Schema the build publishes, by a path relative to `content/datasets/<slug>.yaml` into the
+/// default output folder, so completion works offline after one `faircat build` (or after
+/// `faircat schema > public/schema/dataset.schema.json`).
 pub const SCHEMA_COMMENT_LINE: &str =
-    "# A faircat dataset entry. Fields: docs/entry-schema.md; controlled values: `faircat vocab`.";
+    "# yaml-language-server: $schema=../../public/schema/dataset.schema.json";
 
 /// Why a scaffold could not be written.
 #[derive(Debug)]

@@ -350,6 +350,7 @@ pub fn config() -> Config {
             email: None,
         },
         repository: None,
+        metadata_license: "CC0-1.0".into(),
     }
 }
 

@@ -318,7 +318,14 @@ fn convert_with(raw: Spanned<Raw>, lines: &LineIndex) -> Node {
         Raw::Bool(b) => Value::Bool(b),
         Raw::Int(i) => Value::Int(i),
         Raw::Float(f) => Value::Float(f),
-        Raw::Str(s) => Value::Str(s),
+        // Bidirectional controls could reorder the page text around an entry's words.
+        Raw::Str(s) => {
+            let clean = match crate::markdown::strip_bidi_controls(&s) {
+                std::borrow::Cow::Owned(clean) => Some(clean),
+                std::borrow::Cow::Borrowed(_) => None,
+            };
+            Value::Str(clean.unwrap_or(s))
+        }
         Raw::Seq(items) => Value::Seq(items.into_iter().map(|n| convert_with(n, lines)).collect()),
         Raw::Map(entries) => Value::Map(
             entries

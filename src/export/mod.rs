@@ -1,11 +1,235 @@
-//! Machine-actionable exports: JSON, CSV, JSON Schema, Croissant, DCAT-AP, FAIR Data Point.
+//! Machine-actionable exports, all from the validated [`Catalog`]:
+//!
+//! | file | module |
+//! |---|---|
+//! | `/api/catalog.json`, `/api/datasets/<slug>.json` | [`json`] |
+//! | `/catalog.csv` | [`csv`] |
+//! | `/schema/dataset.schema.json` | [`schema`] |
+//! | `/datasets/<slug>/croissant.json` | [`croissant`] |
+//! | `/catalog.ttl`, `/catalog.jsonld` (DCAT-AP 3.0.1) | [`dcat`] |
+//! | `/fdp/…` (static FAIR Data Point) | [`fdp`] |
+//! | `/datasets/<slug>/citation.bib`, `…/CITATION.cff` | [`crate::cite`] |
+//!
+//! Every text format is written by a library that escapes by construction (serde_json, csv,
+//! oxttl, oxjsonld, serde-saphyr); JSON is additionally made safe to inline in HTML.
+
+pub mod croissant;
+pub mod csv;
+pub mod dcat;
+pub mod fdp;
+pub mod json;
+mod rdf;
+pub mod schema;
 
 use crate::model::Catalog;
 use crate::output::Output;
 
-pub fn write_all(
-    _catalog: &Catalog,
-    _out: &mut Output,
-) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+pub type ExportError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Add every export of `catalog` to `out`.
+pub fn write_all(catalog: &Catalog, out: &mut Output) -> Result<(), ExportError> {
+    json::write(catalog, out)?;
+    out.add("catalog.csv", csv::catalog_csv(catalog)?)?;
+    let schema_url = catalog.config.url(schema::PATH);
+    out.add(
+        schema::PATH,
+        json_text(&schema::dataset_schema(Some(&schema_url))),
+    )?;
+    for d in &catalog.datasets {
+        out.add(
+            format!("{}croissant.json", d.path()),
+            json_text(&croissant::croissant(catalog, d)),
+        )?;
+        out.add(format!("{}citation.bib", d.path()), crate::cite::bibtex(d))?;
+        out.add(
+            format!("{}CITATION.cff", d.path()),
+            crate::cite::cff(d, &catalog.config),
+        )?;
+    }
+    dcat::write(catalog, out)?;
+    fdp::write(catalog, out)?;
     Ok(())
+}
+
+/// Pretty JSON with `<`, `>`, `&`, U+2028 and U+2029 written as `\uXXXX` escapes, so the text
+/// can also sit inside an HTML `<script>` element. Those characters only occur inside JSON
+/// strings, where the escapes mean the same characters.
+pub fn json_text(value: &serde_json::Value) -> String {
+    let text = serde_json::to_string_pretty(value).expect("a JSON value always serialises");
+    html_safe_json(&text)
+}
+
+/// See [`json_text`].
+pub fn html_safe_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// A catalog built directly from the model, with every kind of fact and hostile text, for the
+/// exporters' unit tests.
+#[cfg(test)]
+pub(crate) mod sample {
+    use crate::cite::tests::bare;
+    use crate::config::Config;
+    use crate::model::{Catalog, Citation, Contact, Download};
+    use crate::vocab::{Access, Anatomy, LabelType, Modality, Platform};
+
+    static CT: Modality = Modality {
+        code: "CT",
+        name: "Computed Tomography",
+    };
+    static PT: Modality = Modality {
+        code: "PT",
+        name: "Positron emission tomography",
+    };
+    static CHEST: Anatomy = Anatomy {
+        id: "chest",
+        label: "Chest",
+        snomed: "816094009",
+        uberon: "",
+        synonyms: &["thorax"],
+    };
+    static LUNG: Anatomy = Anatomy {
+        id: "lung",
+        label: "Lung",
+        snomed: "39607008",
+        uberon: "UBERON:0002048",
+        synonyms: &[],
+    };
+    static ZENODO: Platform = Platform {
+        id: "zenodo",
+        name: "Zenodo",
+        url: "https://zenodo.org/",
+    };
+
+    /// Text that breaks naive writers of every format faircat exports.
+    pub const HOSTILE: &str = "=HYPERLINK(\"x\") \"\"\" </script><b>&amp; a,b\nline2 \\ '''";
+
+    pub fn config() -> Config {
+        Config::parse(
+            "title = \"Test Catalog\"\ndescription = \"A catalog for tests.\"\n\
+             base_url = \"https://example.org/catalog/\"\n\
+             [publisher]\nname = \"Test Publisher\"\nurl = \"https://example.org/\"\n\
+             email = \"catalog@example.org\"\n",
+        )
+        .unwrap()
+    }
+
+    pub fn catalog() -> Catalog {
+        let mut a = bare("chest-ct-nodules", "Synthetic Chest CT Nodules");
+        a.acronym = Some("SCTN".into());
+        a.doi = Some("10.1234/sctn.2020".into());
+        a.homepage = Some("https://example.org/sctn/".into());
+        a.year = Some(2020);
+        a.released = Some(jiff::civil::date(2020, 3, 1));
+        a.updated = Some(jiff::civil::date(2021, 6, 15));
+        a.keywords = vec!["nodule".into()];
+        a.modalities = vec![&CT];
+        a.anatomy = vec![&CHEST, &LUNG];
+        a.subjects = Some(120);
+        a.scans = Some(130);
+        a.file_formats = vec!["DICOM".into()];
+        a.targets.pixel = vec!["lung nodule".into()];
+        a.label_types = vec![LabelType::PixelLevel, LabelType::BoundingBox];
+        a.complete = Some(false);
+        a.annotation_protocol = Some("Four readers.".into());
+        a.license = crate::vocab::spdx_license("CC-BY-4.0");
+        a.access = Some(Access::Public);
+        a.platforms = vec![&ZENODO];
+        a.contact = Some(Contact {
+            name: Some("Data Owner".into()),
+            email: Some("owner@example.org".into()),
+            url: None,
+        });
+        a.downloads = vec![Download {
+            url: "https://example.org/sctn/sctn.zip".into(),
+            name: Some("sctn.zip".into()),
+            media_type: Some("application/zip".into()),
+            size_bytes: Some(1_048_576),
+            sha256: Some("ab".repeat(32)),
+        }];
+        a.citations = vec![Citation {
+            text: "Doe J. Synthetic Chest CT Nodules. 2020.".into(),
+            doi: Some("10.1234/jot.2020.1".into()),
+            url: None,
+            preferred: true,
+        }];
+        a.added = Some(jiff::civil::date(2024, 1, 10));
+
+        let mut b = bare("evil-set", HOSTILE);
+        b.description = format!("{HOSTILE} — a description long enough to be valid.");
+        b.acronym = Some("-EVIL".into());
+        b.keywords = vec![HOSTILE.into(), "@risk".into()];
+        b.modalities = vec![&PT, &CT];
+        b.subjects = Some(10);
+        b.access = Some(Access::Application);
+        b.access_url = Some("https://example.org/apply?a=1&b=<2>".into());
+        b.license = Some(crate::vocab::License {
+            id: "LicenseRef-Test-DUA".into(),
+            name: HOSTILE.into(),
+            url: Some("https://example.org/dua".into()),
+            category: crate::vocab::LicenseCategory::Restricted,
+        });
+        b.annotation_protocol = Some(HOSTILE.into());
+        b.derived_from = vec!["chest-ct-nodules".into()];
+        b.related = vec!["chest-ct-nodules".into()];
+        b.remarks = Some(HOSTILE.into());
+
+        Catalog::assemble(config(), "About.".into(), vec![b, a])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_all_adds_every_export() {
+        let catalog = sample::catalog();
+        let mut out = Output::new();
+        write_all(&catalog, &mut out).unwrap();
+        for path in [
+            "api/catalog.json",
+            "api/datasets/chest-ct-nodules.json",
+            "api/datasets/evil-set.json",
+            "catalog.csv",
+            "schema/dataset.schema.json",
+            "datasets/chest-ct-nodules/croissant.json",
+            "datasets/evil-set/croissant.json",
+            "datasets/evil-set/citation.bib",
+            "datasets/evil-set/CITATION.cff",
+            "catalog.ttl",
+            "catalog.jsonld",
+            "fdp/index.ttl",
+            "fdp/index.jsonld",
+            "fdp/catalog/index.ttl",
+            "fdp/catalog/main",
+            "fdp/catalog/main.ttl",
+            "fdp/catalog/main.jsonld",
+            "fdp/dataset/index.ttl",
+            "fdp/dataset/evil-set.ttl",
+            "fdp/distribution/index.ttl",
+            "fdp/distribution/chest-ct-nodules-1.ttl",
+            "fdp/distribution/evil-set.ttl",
+            "fdp/_headers",
+            "fdp/.htaccess",
+        ] {
+            assert!(out.get(path).is_some(), "missing {path}");
+        }
+        // A developer aid: FAIRCAT_EXPORT_DUMP=dir keeps the files for the conformance script.
+        if let Ok(dir) = std::env::var("FAIRCAT_EXPORT_DUMP") {
+            out.commit(std::path::Path::new(&dir)).unwrap();
+        }
+    }
 }

@@ -6,6 +6,7 @@
 //! [`detail`], with every link already relative to the page (so the site works from any
 //! sub-path and from `file://`). Pages render in parallel; the [`Output`] keeps them sorted.
 
+pub mod csp;
 pub mod detail;
 pub mod feeds;
 pub mod view;
@@ -144,6 +145,8 @@ pub fn render_site(catalog: &Catalog, theme: &Theme, out: &mut Output) -> Result
         out.add(rel.clone(), bytes.clone())?;
     }
 
+    csp::write_headers(out)?;
+
     let mut engine = engine(theme)?;
     let site = SiteView {
         title: &catalog.config.title,
@@ -170,6 +173,9 @@ pub fn render_site(catalog: &Catalog, theme: &Theme, out: &mut Output) -> Result
         .collect();
     for page in rendered {
         let (file, html) = page?;
+        let html = csp::insert_meta(&html).ok_or_else(|| {
+            format!("{file}: the page has no <head> to carry the security policy")
+        })?;
         out.add(file, html)?;
     }
 

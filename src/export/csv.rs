@@ -1,0 +1,146 @@
+//! `/catalog.csv`: one row per published dataset, in slug order, with the columns of
+//! [`COLUMNS`] in that order (documented in `docs/for-machines.md`). Lists are joined with `; `.
+//!
+//! Quoting and escaping are the `csv` crate's. Because spreadsheets run cells that start with
+//! `=`, `+`, `-`, `@` (and tab or carriage return) as formulas, such text cells get a leading `'`
+//! (OWASP's advice against CSV injection); number cells are never prefixed.
+
+use super::ExportError;
+use crate::model::{Catalog, Dataset};
+
+/// The header row, in output order. Adding a column appends it; none is ever reordered.
+pub const COLUMNS: &[&str] = &[
+    "slug",
+    "name",
+    "acronym",
+    "url",
+    "homepage",
+    "doi",
+    "year",
+    "released",
+    "updated",
+    "modalities",
+    "anatomy",
+    "subjects",
+    "scans",
+    "studies",
+    "series",
+    "file_formats",
+    "sequences",
+    "geography",
+    "pathologies",
+    "targets_pixel",
+    "targets_instance",
+    "targets_image",
+    "label_types",
+    "complete",
+    "pathology_annotated",
+    "normal_anatomy_annotated",
+    "license",
+    "license_name",
+    "license_category",
+    "access",
+    "access_url",
+    "platforms",
+    "publishable",
+    "provision",
+    "keywords",
+    "cite_as",
+    "sources",
+];
+
+pub fn catalog_csv(catalog: &Catalog) -> Result<Vec<u8>, ExportError> {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(COLUMNS)?;
+    for d in &catalog.datasets {
+        let row = row(catalog, d);
+        debug_assert_eq!(row.len(), COLUMNS.len());
+        w.write_record(row.iter().map(|cell| cell.text()))?;
+    }
+    Ok(w.into_inner().map_err(|e| e.into_error())?)
+}
+
+enum Cell {
+    Text(String),
+    Number(Option<u64>),
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => defuse_formula(s),
+            Cell::Number(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+fn row(catalog: &Catalog, d: &Dataset) -> Vec<Cell> {
+    use Cell::{Number, Text};
+    let opt = |s: &Option<String>| Text(s.clone().unwrap_or_default());
+    let flag = |b: Option<bool>| Text(b.map(|b| b.to_string()).unwrap_or_default());
+    let list = |v: &[String]| Text(join(v.iter().map(String::as_str)));
+    vec![
+        Text(d.slug.clone()),
+        Text(d.name.clone()),
+        opt(&d.acronym),
+        Text(catalog.config.url(&d.path())),
+        opt(&d.homepage),
+        opt(&d.doi),
+        Text(d.year.map(|y| y.to_string()).unwrap_or_default()),
+        Text(d.released.map(|x| x.to_string()).unwrap_or_default()),
+        Text(d.updated.map(|x| x.to_string()).unwrap_or_default()),
+        Text(join(d.modalities.iter().map(|m| m.code))),
+        Text(join(d.anatomy.iter().map(|a| a.id))),
+        Number(d.subjects),
+        Number(d.scans),
+        Number(d.studies),
+        Number(d.series),
+        list(&d.file_formats),
+        list(&d.sequences),
+        list(&d.geography),
+        list(&d.pathologies),
+        list(&d.targets.pixel),
+        list(&d.targets.instance),
+        list(&d.targets.image),
+        Text(join(d.label_types.iter().map(|l| l.slug()))),
+        flag(d.complete),
+        flag(d.pathology_annotated),
+        flag(d.normal_anatomy_annotated),
+        Text(d.license.as_ref().map(|l| l.id.clone()).unwrap_or_default()),
+        Text(
+            d.license
+                .as_ref()
+                .map(|l| l.name.clone())
+                .unwrap_or_default(),
+        ),
+        Text(
+            d.license
+                .as_ref()
+                .map(|l| l.category.slug().to_string())
+                .unwrap_or_default(),
+        ),
+        Text(d.access.map(|a| a.slug().to_string()).unwrap_or_default()),
+        opt(&d.access_url),
+        Text(join(d.platforms.iter().map(|p| p.name))),
+        flag(d.publishable),
+        opt(&d.provision),
+        list(&d.keywords),
+        Text(crate::cite::plain(d)),
+        list(&d.sources),
+    ]
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join("; ")
+}
+
+/// A text cell a spreadsheet would run as a formula gets a leading `'`.
+pub fn defuse_formula(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}

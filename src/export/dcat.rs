@@ -1,0 +1,451 @@
+//! DCAT-AP 3.0.1: `/catalog.ttl` and `/catalog.jsonld`, the same graph in two syntaxes.
+//!
+//! Every object is explicitly typed (validators do no inference), every IRI is absolute:
+//!
+//! - the catalog `<base>#catalog` (`dcat:Catalog`), published by `<base>#publisher`
+//!   (`foaf:Agent`), with the EU data-theme scheme as theme taxonomy;
+//! - each dataset `<base>datasets/<slug>/#dataset` (`dcat:Dataset`): title, description,
+//!   keywords, themes (EU `HEAL`, DICOM modality codes, SNOMED CT body regions with their UBERON
+//!   match, all `skos:Concept`), access rights from the EU access-right list (`public` →
+//!   `PUBLIC`; `registration` and `application` → `RESTRICTED`; `private` → `NON_PUBLIC`),
+//!   contact point (`vcard:Kind`), landing pages (`foaf:Document`), publisher (the first hosting
+//!   platform), HealthDCAT-AP `numberOfUniqueIndividuals` (subjects) and `numberOfRecords`
+//!   (scans);
+//! - its distributions (`dcat:Distribution`): one per download (download URL, media type, byte
+//!   size, SHA-256 `spdx:Checksum`), or else one for the access route; each carries the licence
+//!   (`dct:LicenseDocument`).
+
+use super::ExportError;
+use super::rdf::{Graph, blank, iri, n, text, text_lang, typed};
+use crate::model::{Catalog, Dataset};
+use crate::output::Output;
+use crate::vocab::Access;
+use oxrdf::NamedNode;
+
+const EU_THEMES: &str = "http://publications.europa.eu/resource/authority/data-theme";
+const EU_ACCESS: &str = "http://publications.europa.eu/resource/authority/access-right/";
+const EU_LANGUAGE: &str = "http://publications.europa.eu/resource/authority/language/";
+const DICOM_CODES: &str = "http://dicom.nema.org/resources/ontology/DCM/";
+const SNOMED: &str = "http://snomed.info/id/";
+const OBO: &str = "http://purl.obolibrary.org/obo/";
+const IANA_MEDIA: &str = "https://www.iana.org/assignments/media-types/";
+
+pub fn write(catalog: &Catalog, out: &mut Output) -> Result<(), ExportError> {
+    let graph = catalog_graph(catalog);
+    out.add("catalog.ttl", graph.to_turtle())?;
+    out.add("catalog.jsonld", graph.to_jsonld())?;
+    Ok(())
+}
+
+/// IRI of the catalog resource.
+pub fn catalog_iri(catalog: &Catalog) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}#catalog", catalog.config.base_url))
+}
+
+/// IRI of the catalog's publisher.
+pub fn publisher_iri(catalog: &Catalog) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}#publisher", catalog.config.base_url))
+}
+
+/// IRI of a dataset resource (its page plus `#dataset`).
+pub fn dataset_iri(catalog: &Catalog, d: &Dataset) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}#dataset", catalog.config.url(&d.path())))
+}
+
+/// The whole DCAT-AP graph.
+pub fn catalog_graph(catalog: &Catalog) -> Graph {
+    let mut g = Graph::new();
+    let c = &catalog.config;
+    let cat = catalog_iri(catalog);
+    let lang = c.language.as_str();
+    g.typed(cat.clone(), "dcat:Catalog");
+    g.add(cat.clone(), "dct:title", text_lang(&c.title, lang));
+    let description = if c.description.trim().is_empty() {
+        &c.title
+    } else {
+        &c.description
+    };
+    g.add(cat.clone(), "dct:description", text_lang(description, lang));
+    g.add(cat.clone(), "dct:publisher", publisher_iri(catalog));
+    add_metadata_license(&mut g, catalog, &cat);
+    let home = NamedNode::new_unchecked(c.base_url.clone());
+    g.add(cat.clone(), "foaf:homepage", home.clone());
+    g.typed(home, "foaf:Document");
+    if let Some(language) = eu_language(lang) {
+        g.add(cat.clone(), "dct:language", language.clone());
+        g.typed(language, "dct:LinguisticSystem");
+    }
+    if let Some(date) = catalog.modified() {
+        g.add(
+            cat.clone(),
+            "dct:modified",
+            typed(date.to_string(), "xsd:date"),
+        );
+    }
+    let themes = NamedNode::new_unchecked(EU_THEMES);
+    g.add(cat.clone(), "dcat:themeTaxonomy", themes.clone());
+    g.typed(themes.clone(), "skos:ConceptScheme");
+    g.add(themes, "dct:title", text_lang("Data theme", "en"));
+    for d in &catalog.datasets {
+        g.add(cat.clone(), "dcat:dataset", dataset_iri(catalog, d));
+    }
+    add_publisher(&mut g, catalog);
+    for d in &catalog.datasets {
+        let dist_base = format!("{}#distribution", catalog.config.url(&d.path()));
+        add_dataset(
+            &mut g,
+            catalog,
+            d,
+            dataset_iri(catalog, d),
+            &dist_base,
+            true,
+        );
+    }
+    g
+}
+
+/// The catalog's publisher as a `foaf:Agent`.
+pub(super) fn add_publisher(g: &mut Graph, catalog: &Catalog) {
+    let p = &catalog.config.publisher;
+    let agent = publisher_iri(catalog);
+    g.typed(agent.clone(), "foaf:Agent");
+    g.add(agent.clone(), "foaf:name", text(&p.name));
+    if let Some(url) = p.url.as_deref().and_then(iri) {
+        g.add(agent.clone(), "foaf:homepage", url.clone());
+        g.typed(url, "foaf:Document");
+    }
+    if let Some(mbox) = p.email.as_deref().and_then(mailto) {
+        g.add(agent, "foaf:mbox", mbox);
+    }
+}
+
+/// `dct:license` of a metadata resource (the catalog, the FDP): `metadata_license` of
+/// `faircat.toml`, when it is an SPDX id.
+pub(super) fn add_metadata_license(g: &mut Graph, catalog: &Catalog, subject: &NamedNode) {
+    let id = &catalog.config.metadata_license;
+    if let Some(l) = crate::vocab::spdx_license(id)
+        && let Some(doc) = l.url.as_deref().and_then(iri)
+    {
+        g.add(subject.clone(), "dct:license", doc.clone());
+        g.typed(doc.clone(), "dct:LicenseDocument");
+        g.add(doc.clone(), "rdfs:label", text(&l.name));
+        g.add(doc, "dct:identifier", text(&l.id));
+    }
+}
+
+/// Describe one dataset (and its distributions, named `<dist_base>` for the access route or
+/// `<dist_base>-<n>` for downloads) at `subject`; returns the distributions' IRIs.
+/// `with_contact` adds the
+/// `vcard:Kind` contact point (left out of FAIR Data Point records, whose shapes want a
+/// literal e-mail where DCAT-AP practice uses a `mailto:` IRI).
+pub(super) fn add_dataset(
+    g: &mut Graph,
+    catalog: &Catalog,
+    d: &Dataset,
+    subject: NamedNode,
+    dist_base: &str,
+    with_contact: bool,
+) -> Vec<NamedNode> {
+    let lang = catalog.config.language.as_str();
+    let s = subject;
+    let page = catalog.config.url(&d.path());
+    g.typed(s.clone(), "dcat:Dataset");
+    g.add(s.clone(), "dct:title", text_lang(&d.name, lang));
+    g.add(
+        s.clone(),
+        "dct:description",
+        text_lang(&d.description, lang),
+    );
+    g.add(
+        s.clone(),
+        "dct:identifier",
+        text(&d.doi_url().unwrap_or_else(|| page.clone())),
+    );
+    for k in d
+        .keywords
+        .iter()
+        .chain(&d.alternate_names)
+        .chain(&d.acronym)
+    {
+        g.add(s.clone(), "dcat:keyword", text_lang(k, lang));
+    }
+    for m in &d.modalities {
+        g.add(s.clone(), "dcat:keyword", text_lang(m.name, "en"));
+    }
+    for a in &d.anatomy {
+        g.add(s.clone(), "dcat:keyword", text_lang(a.label, "en"));
+    }
+
+    // Themes: the EU health theme, DICOM modality codes, SNOMED CT body regions.
+    let heal = NamedNode::new_unchecked(format!("{EU_THEMES}/HEAL"));
+    g.add(s.clone(), "dcat:theme", heal.clone());
+    concept(g, heal.clone(), "Health");
+    g.add(heal, "skos:inScheme", NamedNode::new_unchecked(EU_THEMES));
+    for m in &d.modalities {
+        let code = NamedNode::new_unchecked(format!("{DICOM_CODES}{}", m.code));
+        g.add(s.clone(), "dcat:theme", code.clone());
+        concept(g, code.clone(), m.name);
+        g.add(code, "skos:notation", text(m.code));
+    }
+    for a in &d.anatomy {
+        if a.snomed.is_empty() {
+            continue;
+        }
+        let code = NamedNode::new_unchecked(format!("{SNOMED}{}", a.snomed));
+        g.add(s.clone(), "dcat:theme", code.clone());
+        concept(g, code.clone(), a.label);
+        if let Some(local) = a.uberon.strip_prefix("UBERON:") {
+            g.add(
+                code,
+                "skos:exactMatch",
+                NamedNode::new_unchecked(format!("{OBO}UBERON_{local}")),
+            );
+        }
+    }
+
+    if let Some(released) = d.released {
+        g.add(
+            s.clone(),
+            "dct:issued",
+            typed(released.to_string(), "xsd:date"),
+        );
+    } else if let Some(year) = d.year {
+        g.add(
+            s.clone(),
+            "dct:issued",
+            typed(year.to_string(), "xsd:gYear"),
+        );
+    }
+    if let Some(updated) = d.updated {
+        g.add(
+            s.clone(),
+            "dct:modified",
+            typed(updated.to_string(), "xsd:date"),
+        );
+    }
+
+    // Landing pages: the dataset's own homepage and its page in this catalog.
+    for url in d.homepage.iter().chain(std::iter::once(&page)) {
+        if let Some(doc) = iri(url) {
+            g.add(s.clone(), "dcat:landingPage", doc.clone());
+            g.typed(doc, "foaf:Document");
+        }
+    }
+
+    if let Some(access) = d.access {
+        let right = NamedNode::new_unchecked(format!("{EU_ACCESS}{}", eu_access_right(access)));
+        g.add(s.clone(), "dct:accessRights", right.clone());
+        g.typed(right.clone(), "dct:RightsStatement");
+        g.add(
+            right,
+            "rdfs:label",
+            text_lang(eu_access_label(access), "en"),
+        );
+    }
+
+    if let Some(p) = d.platforms.first() {
+        let agent =
+            NamedNode::new_unchecked(format!("{}#platform-{}", catalog.config.base_url, p.id));
+        g.add(s.clone(), "dct:publisher", agent.clone());
+        g.typed(agent.clone(), "foaf:Agent");
+        g.add(agent.clone(), "foaf:name", text(p.name));
+        if let Some(url) = iri(p.url) {
+            g.add(agent, "foaf:homepage", url.clone());
+            g.typed(url, "foaf:Document");
+        }
+    }
+
+    if with_contact && let Some(contact) = &d.contact {
+        let kind = blank(&format!("contact-{}", d.slug));
+        g.add(s.clone(), "dcat:contactPoint", kind.clone());
+        g.typed(kind.clone(), "vcard:Kind");
+        if let Some(name) = &contact.name {
+            g.add(kind.clone(), "vcard:fn", text(name));
+        }
+        if let Some(mbox) = contact.email.as_deref().and_then(mailto) {
+            g.add(kind.clone(), "vcard:hasEmail", mbox);
+        }
+        if let Some(url) = contact.url.as_deref().and_then(iri) {
+            g.add(kind, "vcard:hasURL", url);
+        }
+    }
+
+    for parent in &d.derived_from {
+        if let Some(other) = catalog.dataset(parent) {
+            g.add(s.clone(), "dct:source", dataset_iri(catalog, other));
+        }
+    }
+    for rel in &d.related {
+        if let Some(other) = catalog.dataset(rel) {
+            g.add(s.clone(), "dct:relation", dataset_iri(catalog, other));
+        }
+    }
+    for c in &d.citations {
+        let link = c
+            .doi
+            .as_ref()
+            .map(|doi| format!("https://doi.org/{doi}"))
+            .or_else(|| c.url.clone());
+        if let Some(node) = link.as_deref().and_then(iri) {
+            g.add(s.clone(), "dct:isReferencedBy", node);
+        }
+    }
+
+    // HealthDCAT-AP counts.
+    if let Some(subjects) = d.subjects {
+        g.add(
+            s.clone(),
+            "healthdcatap:numberOfUniqueIndividuals",
+            typed(subjects.to_string(), "xsd:nonNegativeInteger"),
+        );
+    }
+    if let Some(scans) = d.scans {
+        g.add(
+            s.clone(),
+            "healthdcatap:numberOfRecords",
+            typed(scans.to_string(), "xsd:nonNegativeInteger"),
+        );
+    }
+
+    add_distributions(g, catalog, d, &s, dist_base, lang)
+}
+
+fn add_distributions(
+    g: &mut Graph,
+    catalog: &Catalog,
+    d: &Dataset,
+    s: &NamedNode,
+    dist_base: &str,
+    lang: &str,
+) -> Vec<NamedNode> {
+    let page = catalog.config.url(&d.path());
+    let license = d.license.as_ref().and_then(|l| {
+        let doc = iri(l.url.as_deref()?)?;
+        g.typed(doc.clone(), "dct:LicenseDocument");
+        g.add(doc.clone(), "rdfs:label", text(&l.name));
+        g.add(doc.clone(), "dct:identifier", text(&l.id));
+        Some(doc)
+    });
+    let files: Vec<_> = d
+        .downloads
+        .iter()
+        .filter_map(|f| iri(&f.url).map(|u| (f, u)))
+        .collect();
+    if files.is_empty() {
+        let Some(access) = d
+            .access_url
+            .iter()
+            .chain(&d.homepage)
+            .chain(std::iter::once(&page))
+            .find_map(|u| iri(u))
+        else {
+            return Vec::new();
+        };
+        let dist = NamedNode::new_unchecked(dist_base.to_string());
+        g.add(s.clone(), "dcat:distribution", dist.clone());
+        g.typed(dist.clone(), "dcat:Distribution");
+        g.add(dist.clone(), "dcat:accessURL", access);
+        let title = match d.access {
+            Some(a) => format!("{}: {}", a.label(), d.short_name()),
+            None => format!("Access to {}", d.short_name()),
+        };
+        g.add(dist.clone(), "dct:title", text_lang(&title, lang));
+        if let Some(doc) = &license {
+            g.add(dist.clone(), "dct:license", doc.clone());
+        }
+        return vec![dist];
+    }
+    let mut made = Vec::new();
+    for (i, (f, url)) in files.into_iter().enumerate() {
+        let dist = NamedNode::new_unchecked(format!("{dist_base}-{}", i + 1));
+        made.push(dist.clone());
+        g.add(s.clone(), "dcat:distribution", dist.clone());
+        g.typed(dist.clone(), "dcat:Distribution");
+        g.add(dist.clone(), "dcat:accessURL", url.clone());
+        g.add(dist.clone(), "dcat:downloadURL", url);
+        if let Some(name) = &f.name {
+            g.add(dist.clone(), "dct:title", text(name));
+        }
+        if let Some(media) = f
+            .media_type
+            .as_deref()
+            .and_then(|m| iri(&format!("{IANA_MEDIA}{m}")))
+        {
+            g.add(dist.clone(), "dcat:mediaType", media.clone());
+            g.typed(media, "dct:MediaType");
+        }
+        if let Some(size) = f.size_bytes {
+            g.add(
+                dist.clone(),
+                "dcat:byteSize",
+                typed(size.to_string(), "xsd:nonNegativeInteger"),
+            );
+        }
+        if let Some(sha) = &f.sha256 {
+            let sum = blank(&format!("checksum-{}-{}", d.slug, i + 1));
+            g.add(dist.clone(), "spdx:checksum", sum.clone());
+            g.typed(sum.clone(), "spdx:Checksum");
+            g.add(
+                sum.clone(),
+                "spdx:algorithm",
+                n("spdx:checksumAlgorithm_sha256"),
+            );
+            g.add(
+                sum,
+                "spdx:checksumValue",
+                typed(sha.clone(), "xsd:hexBinary"),
+            );
+        }
+        if let Some(doc) = &license {
+            g.add(dist, "dct:license", doc.clone());
+        }
+    }
+    made
+}
+
+fn concept(g: &mut Graph, node: NamedNode, label: &str) {
+    g.typed(node.clone(), "skos:Concept");
+    g.add(node, "skos:prefLabel", text_lang(label, "en"));
+}
+
+/// `mailto:` IRI of an e-mail address, if it makes a valid IRI.
+fn mailto(email: &str) -> Option<NamedNode> {
+    iri(&format!("mailto:{}", email.trim()))
+}
+
+/// The EU access-right code for an access route.
+pub fn eu_access_right(a: Access) -> &'static str {
+    match a {
+        Access::Public => "PUBLIC",
+        Access::Registration | Access::Application => "RESTRICTED",
+        Access::Private => "NON_PUBLIC",
+    }
+}
+
+fn eu_access_label(a: Access) -> &'static str {
+    match a {
+        Access::Public => "public",
+        Access::Registration | Access::Application => "restricted",
+        Access::Private => "non-public",
+    }
+}
+
+/// The EU language authority IRI of a BCP 47 primary language tag, for the common ones.
+fn eu_language(tag: &str) -> Option<NamedNode> {
+    let primary = tag.split('-').next()?.to_ascii_lowercase();
+    let code = match primary.as_str() {
+        "en" => "ENG",
+        "de" => "DEU",
+        "fr" => "FRA",
+        "es" => "SPA",
+        "it" => "ITA",
+        "nl" => "NLD",
+        "pt" => "POR",
+        "pl" => "POL",
+        "sv" => "SWE",
+        "da" => "DAN",
+        "fi" => "FIN",
+        _ => return None,
+    };
+    Some(NamedNode::new_unchecked(format!("{EU_LANGUAGE}{code}")))
+}

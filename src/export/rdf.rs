@@ -1,0 +1,181 @@
+//! A small RDF graph builder shared by the DCAT-AP and FAIR Data Point exports.
+//!
+//! Terms are `oxrdf` values and files are written by `oxttl` (Turtle) and `oxjsonld`
+//! (JSON-LD), so IRIs and literals are escaped by construction. Triples are kept grouped by
+//! subject in the order subjects first appear, which makes the output deterministic and
+//! readable.
+
+use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, TripleRef};
+use std::collections::HashMap;
+
+/// Prefixes used in every RDF file faircat writes.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+    ("dcat", "http://www.w3.org/ns/dcat#"),
+    ("dct", "http://purl.org/dc/terms/"),
+    ("foaf", "http://xmlns.com/foaf/0.1/"),
+    ("vcard", "http://www.w3.org/2006/vcard/ns#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("spdx", "http://spdx.org/rdf/terms#"),
+    ("adms", "http://www.w3.org/ns/adms#"),
+    ("dcatap", "http://data.europa.eu/r5r/"),
+    ("healthdcatap", "http://healthdataportal.eu/ns/health#"),
+    ("fdp-o", "https://w3id.org/fdp/fdp-o#"),
+    ("ldp", "http://www.w3.org/ns/ldp#"),
+];
+
+/// `dcat:Dataset` → `<http://www.w3.org/ns/dcat#Dataset>`. Panics on an unknown prefix: only
+/// called with the constant names of this crate.
+pub fn n(curie: &str) -> NamedNode {
+    let (prefix, local) = curie.split_once(':').expect("a prefixed name");
+    let ns = PREFIXES
+        .iter()
+        .find(|(p, _)| *p == prefix)
+        .unwrap_or_else(|| panic!("unknown prefix {prefix}"))
+        .1;
+    NamedNode::new_unchecked(format!("{ns}{local}"))
+}
+
+/// An IRI from outside (an entry's URL): `None` when it is not a valid absolute IRI, so a bad
+/// value can never corrupt the file.
+pub fn iri(s: &str) -> Option<NamedNode> {
+    NamedNode::new(s).ok()
+}
+
+/// A blank node with a stable label (for deterministic output).
+pub fn blank(label: &str) -> BlankNode {
+    let clean: String = label
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    BlankNode::new_unchecked(clean)
+}
+
+pub fn text(s: &str) -> Literal {
+    Literal::new_simple_literal(s)
+}
+
+/// A literal in the catalog's language.
+pub fn text_lang(s: &str, lang: &str) -> Literal {
+    Literal::new_language_tagged_literal(s, lang.to_ascii_lowercase())
+        .unwrap_or_else(|_| Literal::new_simple_literal(s))
+}
+
+pub fn typed(value: impl Into<String>, datatype: &str) -> Literal {
+    Literal::new_typed_literal(value, n(datatype))
+}
+
+#[derive(Default)]
+pub struct Graph {
+    subjects: Vec<(NamedOrBlankNode, Vec<(NamedNode, Term)>)>,
+    index: HashMap<NamedOrBlankNode, usize>,
+}
+
+impl Graph {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add a triple unless it is already there.
+    pub fn add(
+        &mut self,
+        subject: impl Into<NamedOrBlankNode>,
+        predicate: &str,
+        object: impl Into<Term>,
+    ) {
+        self.add_term(subject.into(), n(predicate), object.into());
+    }
+
+    /// `subject a class`.
+    pub fn typed(&mut self, subject: impl Into<NamedOrBlankNode>, class: &str) {
+        self.add(subject, "rdf:type", n(class));
+    }
+
+    /// The triples of `roots` and, transitively, of every subject their objects name: one
+    /// resource with everything that describes it.
+    pub fn subgraph(&self, roots: &[NamedOrBlankNode]) -> Graph {
+        let mut out = Graph::new();
+        let mut todo: Vec<NamedOrBlankNode> = roots.to_vec();
+        let mut seen = std::collections::HashSet::new();
+        while let Some(subject) = todo.pop() {
+            if !seen.insert(subject.clone()) {
+                continue;
+            }
+            let Some(&i) = self.index.get(&subject) else {
+                continue;
+            };
+            for (p, o) in &self.subjects[i].1 {
+                out.add_term(subject.clone(), p.clone(), o.clone());
+                match o {
+                    Term::NamedNode(n) => todo.push(n.clone().into()),
+                    Term::BlankNode(b) => todo.push(b.clone().into()),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    fn add_term(&mut self, subject: NamedOrBlankNode, predicate: NamedNode, object: Term) {
+        let i = match self.index.get(&subject) {
+            Some(&i) => i,
+            None => {
+                self.subjects.push((subject.clone(), Vec::new()));
+                self.index.insert(subject, self.subjects.len() - 1);
+                self.subjects.len() - 1
+            }
+        };
+        let entry = (predicate, object);
+        let list = &mut self.subjects[i].1;
+        if !list.contains(&entry) {
+            list.push(entry);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.subjects.iter().map(|(_, l)| l.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn triples(&self) -> impl Iterator<Item = TripleRef<'_>> {
+        self.subjects.iter().flat_map(|(s, list)| {
+            list.iter()
+                .map(move |(p, o)| TripleRef::new(s.as_ref(), p.as_ref(), o.as_ref()))
+        })
+    }
+
+    pub fn to_turtle(&self) -> Vec<u8> {
+        let mut ser = oxttl::TurtleSerializer::new();
+        for (p, ns) in PREFIXES {
+            ser = ser.with_prefix(*p, *ns).expect("valid prefix IRI");
+        }
+        let mut w = ser.for_writer(Vec::new());
+        for t in self.triples() {
+            w.serialize_triple(t).expect("writing to memory");
+        }
+        w.finish().expect("writing to memory")
+    }
+
+    /// JSON-LD (expanded IRIs compacted by the prefixes only), made safe to inline in HTML.
+    pub fn to_jsonld(&self) -> Vec<u8> {
+        let mut ser = oxjsonld::JsonLdSerializer::new();
+        for (p, ns) in PREFIXES {
+            ser = ser.with_prefix(*p, *ns).expect("valid prefix IRI");
+        }
+        let mut w = ser.for_writer(Vec::new());
+        for t in self.triples() {
+            w.serialize_quad(t.in_graph(oxrdf::GraphNameRef::DefaultGraph))
+                .expect("writing to memory");
+        }
+        let bytes = w.finish().expect("writing to memory");
+        let text = String::from_utf8(bytes).expect("JSON-LD is UTF-8");
+        let value: serde_json::Value =
+            serde_json::from_str(&text).expect("oxjsonld writes valid JSON");
+        super::json_text(&value).into_bytes()
+    }
+}
