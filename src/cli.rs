@@ -92,6 +92,24 @@ pub enum Command {
         slug: String,
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Full name of the dataset.
+        #[arg(long)]
+        name: Option<String>,
+        /// The dataset's main page.
+        #[arg(long)]
+        homepage: Option<String>,
+        /// SPDX licence id of the data (CC-BY-4.0).
+        #[arg(long)]
+        license: Option<String>,
+        /// DICOM modality codes, comma-separated (CT,MR or PET-CT).
+        #[arg(long)]
+        modalities: Option<String>,
+        /// Body regions, comma-separated (chest,abdomen).
+        #[arg(long)]
+        anatomy: Option<String>,
+        /// Do not ask for missing facts even in a terminal.
+        #[arg(long)]
+        no_input: bool,
     },
     /// Print a controlled vocabulary.
     Vocab {
@@ -251,7 +269,27 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::New { slug, root } => match crate::scaffold::new_entry(&root, &slug) {
+        Command::New {
+            slug,
+            root,
+            name,
+            homepage,
+            license,
+            modalities,
+            anatomy,
+            no_input,
+        } => match crate::new_entry::new_entry(
+            &root,
+            &slug,
+            crate::new_entry::NewFacts {
+                name,
+                homepage,
+                license,
+                modalities,
+                anatomy,
+            },
+            !no_input,
+        ) {
             Ok(path) => {
                 eprintln!(
                     "created {} (a draft until you remove `draft: true`)",

@@ -16,6 +16,7 @@ pub mod jsonld;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod new_entry;
 pub mod output;
 pub mod render;
 pub mod scaffold;
