@@ -169,3 +169,27 @@ fn schema_rejects_invalid_entries() {
     let good = serde_json::json!({"name": "x", "description": "y".repeat(60), "modalities": ["CT"], "license": "LicenseRef-Own"});
     assert!(validator.is_valid(&good));
 }
+
+#[test]
+fn every_dataset_page_links_its_croissant_record() {
+    let cat = TestCatalog::fixture("full");
+    let report = cat.build();
+    assert!(report.datasets > 0);
+    for slug in ["chest-ct-nodules", "sctn-subset", "tiny-ct"] {
+        let page =
+            scraper::Html::parse_document(&cat.read_out(&format!("datasets/{slug}/index.html")));
+        let sel = scraper::Selector::parse(r#"link[rel="alternate"][type="application/ld+json"]"#)
+            .unwrap();
+        let hrefs: Vec<&str> = page
+            .select(&sel)
+            .filter_map(|l| l.value().attr("href"))
+            .collect();
+        assert_eq!(hrefs, ["croissant.json"], "{slug}");
+        let croissant = json(&cat, &format!("datasets/{slug}/croissant.json"));
+        assert_eq!(
+            croissant["name"].as_str().is_some(),
+            true,
+            "{slug}: croissant has a name"
+        );
+    }
+}
