@@ -227,9 +227,66 @@ mod tests {
         ] {
             assert!(out.get(path).is_some(), "missing {path}");
         }
+        hostile_text_survives_every_format(&out);
         // A developer aid: FAIRCAT_EXPORT_DUMP=dir keeps the files for the conformance script.
         if let Ok(dir) = std::env::var("FAIRCAT_EXPORT_DUMP") {
             out.commit(std::path::Path::new(&dir)).unwrap();
         }
+    }
+
+    fn text(out: &Output, path: &str) -> String {
+        String::from_utf8(out.get(path).unwrap().to_vec()).unwrap()
+    }
+
+    fn hostile_text_survives_every_format(out: &Output) {
+        use sample::HOSTILE;
+        // JSON: nothing that could close a <script> element, and the text comes back intact.
+        for path in [
+            "api/catalog.json",
+            "datasets/evil-set/croissant.json",
+            "catalog.jsonld",
+        ] {
+            let body = text(out, path);
+            assert!(!body.contains('<') && !body.contains('>'), "{path}");
+            serde_json::from_str::<serde_json::Value>(&body).unwrap();
+        }
+        let api: serde_json::Value = serde_json::from_str(&text(out, "api/catalog.json")).unwrap();
+        let evil = api["datasets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["slug"] == "evil-set")
+            .unwrap();
+        assert_eq!(evil["name"], HOSTILE);
+        assert_eq!(evil["subjects"], 10);
+        assert_eq!(evil["access"]["id"], "application");
+
+        // CSV: one record per dataset despite newlines, quotes and commas; formulas defused.
+        let body = text(out, "catalog.csv");
+        let mut reader = ::csv::Reader::from_reader(body.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 2);
+        let row = rows.iter().find(|r| &r[col("slug")] == "evil-set").unwrap();
+        assert_eq!(&row[col("name")], format!("'{HOSTILE}"));
+        assert_eq!(&row[col("acronym")], "'-EVIL");
+        assert_eq!(&row[col("subjects")], "10");
+        assert!(row[col("keywords")].starts_with("'=HYPERLINK"));
+
+        // Turtle: the literal parses back to exactly the hostile text.
+        let triples: Vec<oxrdf::Triple> = oxttl::TurtleParser::new()
+            .for_slice(text(out, "catalog.ttl").as_bytes())
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(triples.iter().any(|t| matches!(&t.object,
+            oxrdf::Term::Literal(l) if l.value() == HOSTILE)));
+        let fdp = text(out, "fdp/dataset/evil-set.ttl");
+        let parsed: Vec<oxrdf::Triple> = oxttl::TurtleParser::new()
+            .for_slice(fdp.as_bytes())
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(parsed.iter().any(|t| matches!(&t.object,
+            oxrdf::Term::Literal(l) if l.value() == HOSTILE)));
     }
 }

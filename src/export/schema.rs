@@ -39,10 +39,7 @@ pub fn dataset_schema(id: Option<&str>) -> Value {
                 .chain(a.synonyms.iter().map(|s| s.to_string()))
         })
         .collect();
-    let platforms: Vec<String> = vocab::platforms()
-        .iter()
-        .flat_map(|p| [p.name.to_string(), p.id.to_string()])
-        .collect();
+    let platforms: Vec<String> = vocab::platform_spellings().map(str::to_string).collect();
     let labels: Vec<String> = LabelType::ALL
         .iter()
         .map(|l| l.slug().to_string())
@@ -172,7 +169,9 @@ pub fn dataset_schema(id: Option<&str>) -> Value {
     "description": "One YAML file per dataset: content/datasets/<slug>.yaml. See docs/entry-schema.md.",
     "type": "object",
     "additionalProperties": false,
-    "required": ["name", "description", "modalities"],
+    "required": ["name"],
+    "if": {"properties": {"draft": {"const": true}}, "required": ["draft"]},
+    "else": {"required": ["name", "description", "modalities"]},
     "properties": properties,
         });
     if let Some(id) = id {
