@@ -187,81 +187,17 @@ const SENTENCES: &[&str] = &[
     "The release notes list known issues, such as a few studies with inverted slice order or duplicated series.",
 ];
 
-/// The DICOM modalities synthetic entries use: the built-in vocabulary when it is filled in,
-/// otherwise a fallback table with the same codes.
+/// The DICOM modalities synthetic entries use, from the built-in vocabulary.
 fn modality_pool() -> Vec<&'static Modality> {
-    static FALLBACK: [Modality; 9] = [
-        Modality {
-            code: "CT",
-            name: "Computed Tomography",
-        },
-        Modality {
-            code: "MR",
-            name: "Magnetic Resonance",
-        },
-        Modality {
-            code: "PT",
-            name: "Positron emission tomography (PET)",
-        },
-        Modality {
-            code: "US",
-            name: "Ultrasound",
-        },
-        Modality {
-            code: "CR",
-            name: "Computed Radiography",
-        },
-        Modality {
-            code: "DX",
-            name: "Digital Radiography",
-        },
-        Modality {
-            code: "MG",
-            name: "Mammography",
-        },
-        Modality {
-            code: "NM",
-            name: "Nuclear Medicine",
-        },
-        Modality {
-            code: "XA",
-            name: "X-Ray Angiography",
-        },
-    ];
-    let table = if vocab::modalities().is_empty() {
-        &FALLBACK[..]
-    } else {
-        vocab::modalities()
-    };
-    let codes = ["CT", "MR", "PT", "US", "CR", "DX", "MG", "NM", "XA"];
-    codes
+    ["CT", "MR", "PT", "US", "CR", "DX", "MG", "NM", "XA"]
         .iter()
-        .filter_map(|c| table.iter().find(|m| m.code == *c))
+        .map(|c| vocab::modality(c).unwrap_or_else(|| panic!("modality {c} is in the vocabulary")))
         .collect()
 }
 
+/// The body regions synthetic entries use, from the built-in vocabulary.
 fn anatomy_pool() -> Vec<&'static Anatomy> {
-    const fn a(id: &'static str, label: &'static str, snomed: &'static str) -> Anatomy {
-        Anatomy {
-            id,
-            label,
-            snomed,
-            uberon: "",
-            synonyms: &[],
-        }
-    }
-    static FALLBACK: [Anatomy; 9] = [
-        a("chest", "Chest", "51185008"),
-        a("abdomen", "Abdomen", "113345001"),
-        a("brain", "Brain", "12738006"),
-        a("head-neck", "Head and neck", "774007"),
-        a("pelvis", "Pelvis", "12921003"),
-        a("breast", "Breast", "76752008"),
-        a("spine", "Spine", "421060004"),
-        a("knee", "Knee", "72696002"),
-        a("whole-body", "Whole body", "38266002"),
-    ];
-    let ids = [
+    [
         "chest",
         "abdomen",
         "brain",
@@ -271,56 +207,15 @@ fn anatomy_pool() -> Vec<&'static Anatomy> {
         "spine",
         "knee",
         "whole-body",
-    ];
-    ids.iter()
-        .filter_map(|id| vocab::anatomy(id).or_else(|| FALLBACK.iter().find(|a| a.id == *id)))
-        .collect()
+    ]
+    .iter()
+    .map(|id| vocab::anatomy(id).unwrap_or_else(|| panic!("anatomy {id} is in the vocabulary")))
+    .collect()
 }
 
+/// The platforms synthetic entries use, from the built-in vocabulary.
 fn platform_pool() -> Vec<&'static Platform> {
-    static FALLBACK: [Platform; 8] = [
-        Platform {
-            id: "tcia",
-            name: "TCIA",
-            url: "https://www.cancerimagingarchive.net/",
-        },
-        Platform {
-            id: "grand-challenge",
-            name: "Grand Challenge",
-            url: "https://grand-challenge.org/",
-        },
-        Platform {
-            id: "zenodo",
-            name: "Zenodo",
-            url: "https://zenodo.org/",
-        },
-        Platform {
-            id: "kaggle",
-            name: "Kaggle",
-            url: "https://www.kaggle.com/",
-        },
-        Platform {
-            id: "physionet",
-            name: "PhysioNet",
-            url: "https://physionet.org/",
-        },
-        Platform {
-            id: "hugging-face",
-            name: "Hugging Face",
-            url: "https://huggingface.co/",
-        },
-        Platform {
-            id: "github",
-            name: "GitHub",
-            url: "https://github.com/",
-        },
-        Platform {
-            id: "openneuro",
-            name: "OpenNeuro",
-            url: "https://openneuro.org/",
-        },
-    ];
-    let names = [
+    [
         "TCIA",
         "Grand Challenge",
         "Zenodo",
@@ -329,11 +224,10 @@ fn platform_pool() -> Vec<&'static Platform> {
         "Hugging Face",
         "GitHub",
         "OpenNeuro",
-    ];
-    names
-        .iter()
-        .filter_map(|n| vocab::platform(n).or_else(|| FALLBACK.iter().find(|p| p.name == *n)))
-        .collect()
+    ]
+    .iter()
+    .map(|n| vocab::platform(n).unwrap_or_else(|| panic!("platform {n} is in the vocabulary")))
+    .collect()
 }
 
 /// The configuration of a synthetic catalog.
