@@ -651,37 +651,8 @@ impl BenchBrowser {
 }
 
 fn serve(root: PathBuf) -> String {
-    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind");
-    let port = server.server_addr().to_ip().unwrap().port();
-    std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let path = request
-                .url()
-                .split(['?', '#'])
-                .next()
-                .unwrap_or("/")
-                .to_string();
-            let mut file = root.join(path.trim_start_matches('/'));
-            if path.ends_with('/') {
-                file = file.join("index.html");
-            }
-            let ct = match file.extension().and_then(OsStr::to_str).unwrap_or("") {
-                "html" => "text/html; charset=utf-8",
-                "js" => "text/javascript",
-                "json" => "application/json",
-                "wasm" => "application/wasm",
-                "css" => "text/css",
-                _ => "application/octet-stream",
-            };
-            let response = match std::fs::read(&file) {
-                Ok(b) => tiny_http::Response::from_data(b)
-                    .with_header(tiny_http::Header::from_bytes("Content-Type", ct).unwrap()),
-                Err(_) => tiny_http::Response::from_data(Vec::new()).with_status_code(404),
-            };
-            let _ = request.respond(response);
-        }
-    });
-    format!("http://127.0.0.1:{port}/")
+    let (base, _stopper) = faircat::serve::serve_directory(root, "127.0.0.1").expect("serve");
+    base
 }
 
 fn print_table(rows: &[(String, Vec<String>)]) {

@@ -27,6 +27,7 @@ fn node_module(rel: &str) -> PathBuf {
 
 #[test]
 fn every_generated_page_passes_the_nu_html_checker() {
+    let _turn = support::one_at_a_time();
     let jar = node_module("vnu-jar/build/dist/vnu.jar");
     let out = Command::new("java")
         .arg("-jar")
@@ -91,6 +92,7 @@ fn first_dir(rel: &str) -> String {
 
 #[test]
 fn axe_core_finds_no_serious_or_critical_violation() {
+    let _turn = support::one_at_a_time();
     let dataset = format!("datasets/{}/", first_dir("datasets"));
     let facet = format!("modality/{}/", first_dir("modality"));
     let page = Page::open();
@@ -134,6 +136,7 @@ fn tab_until(page: &Page, js: &str, max: usize) -> usize {
 
 #[test]
 fn search_and_facets_work_with_the_keyboard_alone() {
+    let _turn = support::one_at_a_time();
     let page = Page::open();
     page.goto("");
     // From the page start, Tab reaches the search box; typing, arrows and Enter open a dataset.

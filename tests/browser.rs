@@ -77,6 +77,7 @@ fn dropdown_after_typing(page: &Page, text: &str) -> Vec<String> {
 
 #[test]
 fn typing_in_the_header_finds_datasets_even_misspelled() {
+    let _turn = support::one_at_a_time();
     let page = Page::open();
     page.goto("");
     page.wait_for("!!document.getElementById('search-input')");
@@ -111,6 +112,7 @@ fn typing_in_the_header_finds_datasets_even_misspelled() {
 
 #[test]
 fn keyboard_moves_through_results_and_enter_opens_one() {
+    let _turn = support::one_at_a_time();
     let page = Page::open();
     page.goto("");
     let slugs = dropdown_after_typing(&page, "kidney");
@@ -135,6 +137,7 @@ fn keyboard_moves_through_results_and_enter_opens_one() {
 
 #[test]
 fn search_page_facets_narrow_with_exact_counts_and_the_url_round_trips() {
+    let _turn = support::one_at_a_time();
     let page = Page::open();
     page.goto("search/?q=segmentation");
     page.wait_for("document.querySelectorAll('#search-page-results li').length > 0");
@@ -197,6 +200,7 @@ fn search_page_facets_narrow_with_exact_counts_and_the_url_round_trips() {
 
 #[test]
 fn shared_link_with_query_and_filter_restores_the_search() {
+    let _turn = support::one_at_a_time();
     let page = Page::open();
     page.goto("search/?q=lung+nodule&modality=CT");
     page.wait_for("document.querySelectorAll('#search-page-results li').length > 0");
@@ -227,6 +231,7 @@ fn shared_link_with_query_and_filter_restores_the_search() {
 
 #[test]
 fn no_results_explains_and_suggests() {
+    let _turn = support::one_at_a_time();
     let page = Page::open();
     page.goto("search/?q=kidnye+qqqzzzxx");
     page.wait_for("!document.getElementById('search-empty').hidden || document.querySelectorAll('#search-page-results li').length > 0");

@@ -6,8 +6,9 @@
 //! mode only: the reload script and, while the catalog is broken, an overlay with the same
 //! diagnostics `faircat check` prints. The server keeps running whatever the catalog holds.
 //!
-//! tiny_http is the HTTP server: small, synchronous, well kept, no async runtime.
+//! [`http`] is the HTTP server: small, synchronous, a thread per connection.
 
+pub mod http;
 pub mod live;
 pub mod rebuild;
 pub mod site_store;
@@ -31,19 +32,16 @@ pub struct ServeOptions {
 pub struct RunningServer {
     /// `http://127.0.0.1:PORT/`.
     pub base_url: String,
-    server: Arc<tiny_http::Server>,
+    stopper: http::Stopper,
     store: Arc<SiteStore>,
     _watcher: rebuild::WatchGuard,
 }
 
 /// Build the site, start watching and listening; returns once the first build is served.
 pub fn start(opts: &ServeOptions) -> Result<RunningServer, String> {
-    let server = tiny_http::Server::http((opts.bind.as_str(), opts.port))
+    let listener = http::Listener::bind((opts.bind.as_str(), opts.port))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or("the server has no IP address")?;
+    let addr = listener.local_addr();
     let base_url = format!("http://{addr}/");
     let store = Arc::new(SiteStore::new());
 
@@ -53,18 +51,11 @@ pub fn start(opts: &ServeOptions) -> Result<RunningServer, String> {
     eprintln!("{summary} in {} ms", started.elapsed().as_millis());
     let watcher = rebuild::watch(builder, Arc::clone(&store))?;
 
-    let server = Arc::new(server);
-    let listener = Arc::clone(&server);
     let requests_store = Arc::clone(&store);
-    std::thread::spawn(move || {
-        for request in listener.incoming_requests() {
-            let store = Arc::clone(&requests_store);
-            std::thread::spawn(move || handle(request, &store));
-        }
-    });
+    let stopper = listener.spawn(move |request| handle(request, &requests_store));
     Ok(RunningServer {
         base_url,
-        server,
+        stopper,
         store,
         _watcher: watcher,
     })
@@ -78,8 +69,28 @@ impl RunningServer {
 
     /// Stop listening (the watcher stops when the value is dropped).
     pub fn stop(self) {
-        self.server.unblock();
+        self.stopper.stop();
     }
+}
+
+/// Serve the files of a built site folder as they are (no watching, no reload script): for
+/// tests and benchmarks that need a real HTTP origin. Returns `http://ADDR/` and the stopper.
+pub fn serve_directory(root: PathBuf, bind: &str) -> Result<(String, http::Stopper), String> {
+    let listener =
+        http::Listener::bind((bind, 0)).map_err(|e| format!("cannot listen on {bind}: {e}"))?;
+    let base_url = format!("http://{}/", listener.local_addr());
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", root.display()))?;
+    let stopper = listener.spawn(move |request| {
+        let path = request.target.split(['?', '#']).next().unwrap_or("/");
+        let key = file_key(&percent_decode(path));
+        match std::fs::read(root.join(&key)) {
+            Ok(body) => http::Reply::full(200, content_type(&key), body),
+            Err(_) => http::Reply::full(404, "text/plain; charset=utf-8", b"not found\n".to_vec()),
+        }
+    });
+    Ok((base_url, stopper))
 }
 
 /// Serve until the process is stopped. Returns only when the server cannot start.
@@ -102,9 +113,9 @@ pub const SCRIPT_PATH: &str = "/__faircat/live.js";
 pub const STYLE_PATH: &str = "/__faircat/overlay.css";
 pub const VERSION_PATH: &str = "/__faircat/version";
 
-fn handle(request: tiny_http::Request, store: &SiteStore) {
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+fn handle(request: &http::Request, store: &Arc<SiteStore>) -> http::Reply {
+    let url = request.target.as_str();
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
     let path = percent_decode(path);
     match path.as_str() {
         EVENTS_PATH => {
@@ -112,17 +123,24 @@ fn handle(request: tiny_http::Request, store: &SiteStore) {
                 .split('&')
                 .find_map(|kv| kv.strip_prefix("since="))
                 .and_then(|v| v.parse().ok());
-            events(request, store, since);
+            let store = Arc::clone(store);
+            http::Reply::Stream {
+                content_type: "text/event-stream",
+                write: Box::new(move |writer| events(writer, &store, since)),
+            }
         }
-        SCRIPT_PATH => respond(request, 200, "text/javascript; charset=utf-8", live::SCRIPT),
-        STYLE_PATH => respond(request, 200, "text/css; charset=utf-8", live::STYLE),
-        VERSION_PATH => {
-            let v = store.version().to_string();
-            respond(request, 200, "text/plain; charset=utf-8", v.as_bytes())
+        SCRIPT_PATH => {
+            http::Reply::full(200, "text/javascript; charset=utf-8", live::SCRIPT.to_vec())
         }
+        STYLE_PATH => http::Reply::full(200, "text/css; charset=utf-8", live::STYLE.to_vec()),
+        VERSION_PATH => http::Reply::full(
+            200,
+            "text/plain; charset=utf-8",
+            store.version().to_string().into_bytes(),
+        ),
         _ => {
             let (status, content_type, body) = page(store, &path);
-            respond(request, status, &content_type, &body);
+            http::Reply::full(status, &content_type, body)
         }
     }
 }
@@ -218,30 +236,10 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn respond(request: tiny_http::Request, status: u16, content_type: &str, body: &[u8]) {
-    let headers = [
-        tiny_http::Header::from_bytes("Content-Type", content_type),
-        tiny_http::Header::from_bytes("Cache-Control", "no-store"),
-    ];
-    // Always a Content-Length (no chunked transfer), whatever the size.
-    let mut response = tiny_http::Response::from_data(body.to_vec())
-        .with_status_code(status)
-        .with_chunked_threshold(usize::MAX);
-    for h in headers.into_iter().flatten() {
-        response = response.with_header(h);
-    }
-    let _ = request.respond(response);
-}
-
 /// Server-Sent Events: one `data: <version>` line whenever the site changes (at once if the
 /// page's version is already old). The connection stays open; a comment every 15 seconds
 /// finds out when the tab has gone.
-fn events(request: tiny_http::Request, store: &SiteStore, since: Option<u64>) {
-    let mut writer = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
-    if writer.write_all(head.as_bytes()).is_err() || writer.flush().is_err() {
-        return;
-    }
+fn events(writer: &mut dyn std::io::Write, store: &SiteStore, since: Option<u64>) {
     let mut seen = since.unwrap_or_else(|| store.version());
     loop {
         let current = store.wait_for_change(seen, Duration::from_secs(15));

@@ -7,7 +7,7 @@ use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::{Browser, LaunchOptions, Tab};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 /// The built bundled catalog, served for the whole test binary.
@@ -34,7 +34,8 @@ pub fn site() -> &'static Site {
             "bundled catalog has {} datasets",
             report.datasets
         );
-        let base = serve(out.clone());
+        let (base, _stopper) = faircat::serve::serve_directory(out.clone(), "127.0.0.1")
+            .unwrap_or_else(|e| panic!("cannot serve the built site: {e}"));
         Site {
             _dir: dir,
             out,
@@ -43,48 +44,16 @@ pub fn site() -> &'static Site {
     })
 }
 
-/// Serve `root` on 127.0.0.1 from a background thread; returns `http://127.0.0.1:<port>/`.
-fn serve(root: PathBuf) -> String {
-    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1");
-    let port = server.server_addr().to_ip().expect("ip address").port();
-    std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let path = request
-                .url()
-                .split(['?', '#'])
-                .next()
-                .unwrap_or("/")
-                .to_string();
-            let mut file = root.join(path.trim_start_matches('/'));
-            if path.ends_with('/') {
-                file = file.join("index.html");
-            }
-            let inside = file.canonicalize().is_ok_and(|f| f.starts_with(&root));
-            let response = match std::fs::read(&file) {
-                Ok(bytes) if inside => {
-                    let header = tiny_http::Header::from_bytes("Content-Type", content_type(&file))
-                        .expect("header");
-                    tiny_http::Response::from_data(bytes).with_header(header)
-                }
-                _ => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
-            };
-            let _ = request.respond(response);
-        }
-    });
-    format!("http://127.0.0.1:{port}/")
+/// Take this at the start of every test that starts Chromium or another heavy checker: the
+/// tests of one binary then run one after the other. On CI's two cores, two Chromiums and the
+/// Java HTML checker at once starve each other until page loads time out.
+pub fn one_at_a_time() -> MutexGuard<'static, ()> {
+    static TURN: Mutex<()> = Mutex::new(());
+    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(OsStr::to_str).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "xml" => "application/xml",
-        _ => "application/octet-stream",
-    }
-}
+/// How long a page may take to reach a state: generous, as a loaded CI machine is slow.
+const PATIENCE: Duration = Duration::from_secs(60);
 
 /// A headless Chromium with one tab that records requests and console errors.
 pub struct Page {
@@ -93,6 +62,8 @@ pub struct Page {
     pub tab: Arc<Tab>,
     pub requests: Arc<Mutex<Vec<String>>>,
     pub errors: Arc<Mutex<Vec<String>>>,
+    /// Requests sent and not yet finished or failed, by request id: (url, response seen?).
+    pending: Arc<Mutex<std::collections::BTreeMap<String, (String, bool)>>>,
 }
 
 /// Where Debian's `chromium` lives; the tests fail (never skip) without it.
@@ -114,6 +85,7 @@ impl Page {
         let args: Vec<&OsStr> = [
             "--disable-gpu",
             "--disable-background-networking",
+            "--disable-quic",
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
@@ -135,7 +107,7 @@ impl Page {
             .expect("launch options");
         let browser = Browser::new(options).expect("launch chromium");
         let tab = browser.new_tab().expect("new tab");
-        tab.set_default_timeout(Duration::from_secs(20));
+        tab.set_default_timeout(PATIENCE);
         let requests = Arc::new(Mutex::new(Vec::new()));
         let errors = Arc::new(Mutex::new(Vec::new()));
         let enable: Network::Enable =
@@ -143,10 +115,26 @@ impl Page {
         tab.call_method(enable).expect("Network.enable");
         tab.enable_runtime().expect("Runtime.enable");
         tab.enable_log().expect("Log.enable");
-        let (r, e) = (requests.clone(), errors.clone());
+        let pending = Arc::new(Mutex::new(std::collections::BTreeMap::new()));
+        let (r, e, p) = (requests.clone(), errors.clone(), pending.clone());
         tab.add_event_listener(Arc::new(move |event: &Event| match event {
             Event::NetworkRequestWillBeSent(ev) => {
-                r.lock().unwrap().push(ev.params.request.url.clone())
+                r.lock().unwrap().push(ev.params.request.url.clone());
+                p.lock().unwrap().insert(
+                    ev.params.request_id.clone(),
+                    (ev.params.request.url.clone(), false),
+                );
+            }
+            Event::NetworkResponseReceived(ev) => {
+                if let Some(entry) = p.lock().unwrap().get_mut(&ev.params.request_id) {
+                    entry.1 = true;
+                }
+            }
+            Event::NetworkLoadingFinished(ev) => {
+                p.lock().unwrap().remove(&ev.params.request_id);
+            }
+            Event::NetworkLoadingFailed(ev) => {
+                p.lock().unwrap().remove(&ev.params.request_id);
             }
             Event::RuntimeExceptionThrown(ev) => e
                 .lock()
@@ -169,6 +157,7 @@ impl Page {
             tab,
             requests,
             errors,
+            pending,
         }
     }
 
@@ -207,10 +196,17 @@ impl Page {
             if v.as_bool() == Some(true) {
                 return;
             }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "timed out waiting for {js}"
-            );
+            if start.elapsed() > PATIENCE {
+                let state = self.eval(
+                    "[location.href, document.readyState, document.title, \
+                      performance.getEntriesByType('resource').map(e => e.name)]",
+                );
+                let pending = self.pending.lock().unwrap().clone();
+                panic!(
+                    "timed out after {PATIENCE:?} waiting for {js}; the page is at {state}; \
+                     requests not finished (url, response seen): {pending:?}"
+                );
+            }
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -225,10 +221,7 @@ impl Page {
             if now == last {
                 return now;
             }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "{js} never settled"
-            );
+            assert!(start.elapsed() < PATIENCE, "{js} never settled");
             last = now;
         }
     }
