@@ -66,6 +66,18 @@ impl Config {
         Self::parse(&text)
     }
 
+    /// The same config with another base URL (from `--base-url` or `faircat serve`), checked
+    /// and normalised as the one in the file is.
+    #[allow(clippy::result_large_err)]
+    pub fn with_base_url(mut self, url: &str) -> Result<Config, Diagnostic> {
+        let text = format!(
+            "title = {:?}\nbase_url = {:?}\n[publisher]\nname = \"x\"\n",
+            self.title, url
+        );
+        self.base_url = Config::parse(&text)?.base_url;
+        Ok(self)
+    }
+
     #[allow(clippy::result_large_err)]
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
         let mut config: Config = toml::from_str(text).map_err(|e| {

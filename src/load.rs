@@ -5,6 +5,8 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::vocab::slugify;
+use rayon::prelude::*;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -15,12 +17,37 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The slug: the file name without `.yaml`.
     pub slug: String,
-    pub text: String,
+    /// Shared, so that caches hand it out without copying.
+    pub text: std::sync::Arc<str>,
+    /// A hash of `text`: equal hashes, same text (for caches).
+    pub text_hash: u64,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, slug: impl Into<String>, text: String) -> SourceFile {
+        let mut h = std::hash::DefaultHasher::new();
+        text.hash(&mut h);
+        SourceFile {
+            path: path.into(),
+            slug: slug.into(),
+            text_hash: h.finish(),
+            text: text.into(),
+        }
+    }
+}
+
+/// An entry file found by the walk, to be read.
+struct Found {
+    path: PathBuf,
+    rel: PathBuf,
+    slug: String,
+    /// A problem with its name, reported before what reading it finds.
+    slug_problem: Option<Diagnostic>,
 }
 
 /// Everything read from a catalog folder, with the problems met while reading (unreadable
 /// files, invalid UTF-8, folders named like entries …).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Sources {
     pub entries: Vec<SourceFile>,
     /// Markdown of `content/_index.md` (empty if absent).
@@ -36,7 +63,8 @@ pub fn datasets_dir(root: &Path) -> PathBuf {
 /// `content/_index.md`, relative to the catalog root.
 pub const ABOUT_FILE: &str = "content/_index.md";
 
-/// Read every entry file and the about text. Entries come sorted by file name.
+/// Read every entry file and the about text. Entries come sorted by file name; files are
+/// read in parallel.
 pub fn read_catalog(root: &Path) -> Sources {
     let mut sources = Sources::default();
     sources.about = read_about(root, &mut sources.diagnostics);
@@ -48,9 +76,14 @@ pub fn read_catalog(root: &Path) -> Sources {
         .min_depth(1)
         .sort_by_file_name()
         .follow_links(false);
+    let mut found = Vec::new();
     for item in walker {
         match item {
-            Ok(e) => read_item(root, &e, &mut sources),
+            Ok(e) => {
+                if let Some(f) = walk_item(root, &e, &mut sources) {
+                    found.push(f);
+                }
+            }
             Err(err) => {
                 let rel = err
                     .path()
@@ -62,7 +95,67 @@ pub fn read_catalog(root: &Path) -> Sources {
             }
         }
     }
+    let read: Vec<Result<SourceFile, Diagnostic>> = found.par_iter().map(read_entry).collect();
+    for (f, result) in found.into_iter().zip(read) {
+        if let Some(d) = f.slug_problem {
+            sources.diagnostics.push(d);
+        }
+        match result {
+            Ok(file) => sources.entries.push(file),
+            Err(d) => sources.diagnostics.push(d),
+        }
+    }
     sources
+}
+
+/// Bring `sources` (read from `root` before) up to date after the files `changed` (relative
+/// to `root`) changed, reading only those. Returns `false`, leaving `sources` as it was, when
+/// a change is not simply an entry file written or removed; read the whole catalog then.
+pub fn reread(root: &Path, sources: &mut Sources, changed: &[PathBuf]) -> bool {
+    let dir = datasets_dir(root);
+    let is_entry = |rel: &Path| {
+        let path = root.join(rel);
+        path.parent() == Some(dir.as_path())
+            && path.extension().is_some_and(|x| x == "yaml")
+            && !path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            && !path.is_dir()
+    };
+    if !changed.iter().all(|rel| is_entry(rel)) {
+        return false;
+    }
+    for rel in changed {
+        sources.entries.retain(|f| f.path != *rel);
+        sources.diagnostics.retain(|d| d.path != *rel);
+        let path = root.join(rel);
+        if !path.exists() {
+            continue;
+        }
+        let slug = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let found = Found {
+            slug_problem: check_slug(&slug, rel),
+            path,
+            rel: rel.clone(),
+            slug,
+        };
+        if let Some(d) = found.slug_problem.clone() {
+            sources.diagnostics.push(d);
+        }
+        match read_entry(&found) {
+            Ok(file) => {
+                let at = sources
+                    .entries
+                    .partition_point(|f| f.path.file_name() < file.path.file_name());
+                sources.entries.insert(at, file);
+            }
+            Err(d) => sources.diagnostics.push(d),
+        }
+    }
+    true
 }
 
 fn read_about(root: &Path, diagnostics: &mut Diagnostics) -> String {
@@ -79,14 +172,15 @@ fn read_about(root: &Path, diagnostics: &mut Diagnostics) -> String {
     }
 }
 
-fn read_item(root: &Path, e: &walkdir::DirEntry, sources: &mut Sources) {
+/// Report what is not an entry file; return the entry files to read.
+fn walk_item(root: &Path, e: &walkdir::DirEntry, sources: &mut Sources) -> Option<Found> {
     let path = e.path();
     let rel = relative(root, path);
     let name = e.file_name().to_string_lossy();
     let is_dir = e.file_type().is_dir();
     let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
     if name.starts_with('.') {
-        return;
+        return None;
     }
     let at = Span::file_start();
     let nested = e.depth() > 1;
@@ -97,7 +191,7 @@ fn read_item(root: &Path, e: &walkdir::DirEntry, sources: &mut Sources) {
                     .with_help("an entry is one file, content/datasets/<slug>.yaml; rename or remove the folder"),
             );
         }
-        return;
+        return None;
     }
     match ext {
         "yml" => sources.diagnostics.push(
@@ -111,32 +205,32 @@ fn read_item(root: &Path, e: &walkdir::DirEntry, sources: &mut Sources) {
             Diagnostic::error(rel, at, "entries in sub-folders are not read")
                 .with_help("move the file directly into content/datasets/"),
         ),
-        "yaml" => read_entry(path, rel, sources),
+        "yaml" => {
+            let slug = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            return Some(Found {
+                path: path.to_path_buf(),
+                slug_problem: check_slug(&slug, &rel),
+                rel,
+                slug,
+            });
+        }
         _ => {}
     }
+    None
 }
 
-fn read_entry(path: &Path, rel: PathBuf, sources: &mut Sources) {
-    let slug = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if let Some(d) = check_slug(&slug, &rel) {
-        sources.diagnostics.push(d);
-    }
-    match read_text(path) {
-        Ok(text) if text.trim_start_matches('\u{FEFF}').trim().is_empty() => {
-            sources.diagnostics.push(
-                Diagnostic::error(rel, Span::file_start(), "the entry file is empty")
-                    .with_help("fill it in, or start from `faircat new <slug>`"),
-            );
-        }
-        Ok(text) => sources.entries.push(SourceFile {
-            path: rel,
-            slug,
-            text,
-        }),
-        Err(problem) => sources.diagnostics.push(problem.into_diagnostic(rel)),
+#[allow(clippy::result_large_err)] // as Config::load: a Diagnostic carries its source line
+fn read_entry(f: &Found) -> Result<SourceFile, Diagnostic> {
+    match read_text(&f.path) {
+        Ok(text) if text.trim_start_matches('\u{FEFF}').trim().is_empty() => Err(
+            Diagnostic::error(&f.rel, Span::file_start(), "the entry file is empty")
+                .with_help("fill it in, or start from `faircat new <slug>`"),
+        ),
+        Ok(text) => Ok(SourceFile::new(&f.rel, &f.slug, text)),
+        Err(problem) => Err(problem.into_diagnostic(&f.rel)),
     }
 }
 

@@ -8,6 +8,7 @@ use crate::vocab::{Access, Anatomy, LabelType, License, Modality, Platform};
 use jiff::civil::Date;
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// A dataset entry, one per `content/datasets/<slug>.yaml`.
 #[derive(Debug, Clone, Serialize)]
@@ -229,7 +230,7 @@ pub struct Catalog {
     /// The about text of `content/_index.md`, as Markdown source.
     pub about: String,
     /// Published datasets (drafts removed), sorted by slug.
-    pub datasets: Vec<Dataset>,
+    pub datasets: Vec<Arc<Dataset>>,
     /// Slugs of drafts: in the repository, not published.
     pub drafts: Vec<String>,
     pub facets: Vec<Facet>,
@@ -244,7 +245,7 @@ impl Catalog {
         self.datasets
             .binary_search_by(|d| d.slug.as_str().cmp(slug))
             .ok()
-            .map(|i| &self.datasets[i])
+            .map(|i| &*self.datasets[i])
     }
 
     pub fn index_of(&self, slug: &str) -> Option<usize> {
@@ -274,11 +275,16 @@ impl Catalog {
 impl Catalog {
     /// Put validated datasets together: sort, drop drafts, build facets and the links that
     /// run both ways. Linear in the number of datasets and their facet values.
-    pub fn assemble(config: Config, about: String, mut datasets: Vec<Dataset>) -> Catalog {
+    pub fn assemble(
+        config: Config,
+        about: String,
+        datasets: impl IntoIterator<Item = impl Into<Arc<Dataset>>>,
+    ) -> Catalog {
+        let mut datasets: Vec<Arc<Dataset>> = datasets.into_iter().map(Into::into).collect();
         datasets.sort_by(|a, b| a.slug.cmp(&b.slug));
-        let (drafts, datasets): (Vec<Dataset>, Vec<Dataset>) =
+        let (drafts, datasets): (Vec<Arc<Dataset>>, Vec<Arc<Dataset>>) =
             datasets.into_iter().partition(|d| d.draft);
-        let drafts = drafts.into_iter().map(|d| d.slug).collect();
+        let drafts = drafts.into_iter().map(|d| d.slug.clone()).collect();
         let index: std::collections::HashMap<&str, usize> = datasets
             .iter()
             .enumerate()
@@ -356,7 +362,7 @@ pub fn facet_values(kind: FacetKind, d: &Dataset) -> Vec<(String, String)> {
     }
 }
 
-fn build_facet(kind: FacetKind, datasets: &[Dataset]) -> Facet {
+fn build_facet(kind: FacetKind, datasets: &[Arc<Dataset>]) -> Facet {
     let mut by_key: std::collections::BTreeMap<String, FacetValue> =
         std::collections::BTreeMap::new();
     for (i, d) in datasets.iter().enumerate() {

@@ -57,18 +57,13 @@ impl std::error::Error for BuildError {}
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Catalog, Diagnostics), Diagnostics> {
     let mut config = Config::load(root).map_err(single)?;
     if let Some(url) = base_url {
-        let mut text = format!(
-            "title = {:?}\nbase_url = {:?}\n[publisher]\nname = \"x\"\n",
-            config.title, url
-        );
-        text.push('\n');
-        config.base_url = Config::parse(&text).map_err(single)?.base_url;
+        config = config.with_base_url(url).map_err(single)?;
     }
     let sources = crate::load::read_catalog(root);
     crate::validate::validate(config, sources)
 }
 
-fn single(d: Diagnostic) -> Diagnostics {
+pub fn single(d: Diagnostic) -> Diagnostics {
     let mut ds = Diagnostics::new();
     ds.push(d);
     ds

@@ -18,27 +18,89 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::load::{SourceFile, Sources};
 use crate::model::{Catalog, Dataset, Targets};
 use check::Problem;
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Validate every entry and the links between them. Errors make the result `Err` with all
 /// problems; otherwise the catalog comes with its warnings.
 pub fn validate(config: Config, sources: Sources) -> Result<(Catalog, Diagnostics), Diagnostics> {
+    run(config, sources, None)
+}
+
+/// What was found in each entry file the last time, so that `faircat serve` re-reads only the
+/// entries whose text changed.
+#[derive(Default)]
+pub struct EntryCache {
+    entries: HashMap<PathBuf, Arc<CachedEntry>>,
+}
+
+struct CachedEntry {
+    text_hash: u64,
+    checked: Option<Checked>,
+    problems: Vec<Diagnostic>,
+}
+
+/// [`validate`], reusing what `cache` holds for entries whose text has not changed, and
+/// leaving in it what this run found.
+pub fn validate_with(
+    config: Config,
+    sources: Sources,
+    cache: &mut EntryCache,
+) -> Result<(Catalog, Diagnostics), Diagnostics> {
+    run(config, sources, Some(cache))
+}
+
+/// Entries are read in parallel; the cross-entry checks follow.
+fn run(
+    config: Config,
+    sources: Sources,
+    cache: Option<&mut EntryCache>,
+) -> Result<(Catalog, Diagnostics), Diagnostics> {
     let mut problems: Vec<Diagnostic> = sources.diagnostics.iter().cloned().collect();
-    let mut entries = Vec::with_capacity(sources.entries.len());
-    for file in &sources.entries {
-        let mut ctx = Ctx::new(&file.path);
-        if let Some(entry) = read_entry(&mut ctx, file) {
-            entries.push(entry);
+    let cached = cache.as_deref();
+    let read: Vec<(Option<Checked>, Arc<CachedEntry>)> = sources
+        .entries
+        .par_iter()
+        .map(
+            |file| match cached.and_then(|c| c.entries.get(&file.path)) {
+                Some(c) if c.text_hash == file.text_hash => (c.checked.clone(), Arc::clone(c)),
+                _ => {
+                    let mut ctx = Ctx::new(&file.path);
+                    let checked = read_entry(&mut ctx, file);
+                    let entry = CachedEntry {
+                        text_hash: file.text_hash,
+                        checked: if cached.is_some() {
+                            checked.clone()
+                        } else {
+                            None
+                        },
+                        problems: ctx.problems,
+                    };
+                    (checked, Arc::new(entry))
+                }
+            },
+        )
+        .collect();
+    let mut entries = Vec::with_capacity(read.len());
+    let mut fresh = HashMap::with_capacity(if cache.is_some() { read.len() } else { 0 });
+    for (file, (checked, found)) in sources.entries.iter().zip(read) {
+        problems.extend(found.problems.iter().cloned());
+        entries.extend(checked);
+        if cache.is_some() {
+            fresh.insert(file.path.clone(), found);
         }
-        problems.extend(ctx.problems);
+    }
+    if let Some(cache) = cache {
+        cache.entries = fresh;
     }
     cross::check(&entries, &mut problems);
 
     let texts: BTreeMap<&Path, &str> = sources
         .entries
         .iter()
-        .map(|f| (f.path.as_path(), f.text.as_str()))
+        .map(|f| (f.path.as_path(), &*f.text))
         .collect();
     let mut diagnostics = Diagnostics::new();
     for d in problems {
@@ -51,7 +113,7 @@ pub fn validate(config: Config, sources: Sources) -> Result<(Catalog, Diagnostic
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let datasets = entries.into_iter().map(|e| e.dataset).collect();
+    let datasets: Vec<Arc<Dataset>> = entries.into_iter().map(|e| e.dataset).collect();
     Ok((
         Catalog::assemble(config, sources.about, datasets),
         diagnostics,
@@ -68,8 +130,10 @@ pub struct Places {
 }
 
 /// An entry that was read, with the places needed by the cross-entry checks.
+#[derive(Clone)]
 pub struct Checked {
-    pub dataset: Dataset,
+    /// Shared, so that the serve cache hands it to the next catalog without copying.
+    pub dataset: Arc<Dataset>,
     pub places: Places,
 }
 
@@ -84,7 +148,7 @@ fn read_entry(ctx: &mut Ctx, file: &SourceFile) -> Option<Checked> {
     };
     let draft = fields::read_entry(ctx, &root, empty_dataset(file))?;
     Some(Checked {
-        dataset: draft.dataset,
+        dataset: Arc::new(draft.dataset),
         places: draft.places,
     })
 }

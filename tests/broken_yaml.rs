@@ -157,11 +157,11 @@ fn mutated_entries_never_panic() {
         };
         let lines = text.lines().count().max(1);
         let sources = faircat::load::Sources {
-            entries: vec![faircat::load::SourceFile {
-                path: "content/datasets/x.yaml".into(),
-                slug: "x".into(),
+            entries: vec![faircat::load::SourceFile::new(
+                "content/datasets/x.yaml",
+                "x",
                 text,
-            }],
+            )],
             ..Default::default()
         };
         let diagnostics = match faircat::validate::validate(config.clone(), sources) {

@@ -162,6 +162,24 @@ fn edit_break_and_fix_an_entry_while_serving() {
     wait_for(&server, "/datasets/second-ct/", "the new page", |b| {
         b.contains("Second CT")
     });
+    // The exports (made on first request after a change) have it too.
+    let (status, api) = get(&server, "/api/catalog.json");
+    assert_eq!(status, 200);
+    assert!(api.contains("Second CT"), "{api}");
+
+    // A removed entry is gone: its page, and its row on the home page.
+    std::fs::remove_file(cat.root().join("content/datasets/second-ct.yaml")).unwrap();
+    wait_for(&server, "/", "the home page without the removed entry", |b| {
+        !b.contains("Second CT")
+    });
+    let (status, _) = get(&server, "/datasets/second-ct/");
+    assert_eq!(status, 404);
+
+    // A change outside the entries (the about text) is read too.
+    cat.write("content/_index.md", "An about text changed while serving.\n");
+    wait_for(&server, "/", "the new about text", |b| {
+        b.contains("An about text changed while serving.")
+    });
 
     assert!(
         server.child.try_wait().unwrap().is_none(),

@@ -7,6 +7,7 @@
 use super::fields::Field;
 use super::table;
 use crate::model::Dataset;
+use std::ops::Deref;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -21,7 +22,7 @@ pub fn headers() -> Vec<String> {
 }
 
 /// The catalog's entries as text in the chosen format.
-pub fn export(datasets: &[Dataset], format: ExportFormat) -> String {
+pub fn export<D: Deref<Target = Dataset>>(datasets: &[D], format: ExportFormat) -> String {
     match format {
         ExportFormat::Csv => delimited(datasets, b','),
         ExportFormat::Tsv => delimited(datasets, b'\t'),
@@ -29,7 +30,7 @@ pub fn export(datasets: &[Dataset], format: ExportFormat) -> String {
     }
 }
 
-fn delimited(datasets: &[Dataset], delimiter: u8) -> String {
+fn delimited<D: Deref<Target = Dataset>>(datasets: &[D], delimiter: u8) -> String {
     let rows: Vec<Vec<String>> = datasets
         .iter()
         .map(|d| {
@@ -42,7 +43,7 @@ fn delimited(datasets: &[Dataset], delimiter: u8) -> String {
     table::write_delimited(&headers(), &rows, delimiter)
 }
 
-fn json(datasets: &[Dataset]) -> String {
+fn json<D: Deref<Target = Dataset>>(datasets: &[D]) -> String {
     let items: Vec<serde_json::Value> = datasets
         .iter()
         .map(|d| {

@@ -48,7 +48,7 @@ pub fn atom(catalog: &Catalog) -> String {
     let mut entries: Vec<(Date, &crate::model::Dataset)> = catalog
         .datasets
         .iter()
-        .filter_map(|d| d.added.map(|a| (a, d)))
+        .filter_map(|d| d.added.map(|a| (a, &**d)))
         .collect();
     entries.sort_by(|(a, x), (b, y)| b.cmp(a).then_with(|| x.slug.cmp(&y.slug)));
     let entry_updated =

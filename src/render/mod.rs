@@ -135,50 +135,72 @@ struct SiteView<'a> {
 
 /// Write the whole site except the search index and exports.
 pub fn render_site(catalog: &Catalog, theme: &Theme, out: &mut Output) -> Result<(), Error> {
-    let mut assets = BTreeMap::new();
-    for (name, bytes) in &theme.assets {
-        let path = out.add_fingerprinted(&format!("static/{name}"), bytes.clone())?;
-        assets.insert(name.clone(), path);
-    }
-    badges::write_badges(catalog, out)?;
-    for (rel, bytes) in &theme.copied {
-        out.add(rel.clone(), bytes.clone())?;
-    }
-
-    csp::write_headers(out)?;
-
-    let mut engine = engine(theme)?;
-    let site = SiteView {
-        title: &catalog.config.title,
-        description: &catalog.config.description,
-        language: &catalog.config.language,
-        base_url: &catalog.config.base_url,
-        publisher: &catalog.config.publisher,
-        repository: catalog.config.repository.as_deref(),
-        assets,
-        dataset_count: catalog.datasets.len(),
-    };
-    engine.global_context().insert("site", &site);
-
+    let renderer = Renderer::prepare(catalog, theme, out)?;
     let pages = Page::all(catalog);
     let rendered: Vec<Result<(String, String), Error>> = pages
         .par_iter()
-        .map(|&page| {
-            let context = context(catalog, page);
-            let html = engine
-                .render(page.template(), &context)
-                .map_err(|e| template_error(page.template(), &e))?;
-            Ok((page.file(catalog), html))
-        })
+        .map(|&page| renderer.page(catalog, page))
         .collect();
     for page in rendered {
         let (file, html) = page?;
+        out.add(file, html)?;
+    }
+    write_feeds(catalog, &pages, out)
+}
+
+/// Renders pages one at a time: what `render_site` does for every page, and `faircat serve`
+/// for the page a browser asks for.
+pub struct Renderer {
+    engine: tera::Tera,
+}
+
+impl Renderer {
+    /// Write what every page needs (fingerprinted theme assets, badges, the catalog's static
+    /// files, the security headers) and set up the templates.
+    pub fn prepare(catalog: &Catalog, theme: &Theme, out: &mut Output) -> Result<Renderer, Error> {
+        let mut assets = BTreeMap::new();
+        for (name, bytes) in &theme.assets {
+            let path = out.add_fingerprinted(&format!("static/{name}"), bytes.clone())?;
+            assets.insert(name.clone(), path);
+        }
+        badges::write_badges(catalog, out)?;
+        for (rel, bytes) in &theme.copied {
+            out.add(rel.clone(), bytes.clone())?;
+        }
+        csp::write_headers(out)?;
+
+        let mut engine = engine(theme)?;
+        let site = SiteView {
+            title: &catalog.config.title,
+            description: &catalog.config.description,
+            language: &catalog.config.language,
+            base_url: &catalog.config.base_url,
+            publisher: &catalog.config.publisher,
+            repository: catalog.config.repository.as_deref(),
+            assets,
+            dataset_count: catalog.datasets.len(),
+        };
+        engine.global_context().insert("site", &site);
+        Ok(Renderer { engine })
+    }
+
+    /// One page: the file it is written to and its HTML, with the security policy.
+    pub fn page(&self, catalog: &Catalog, page: Page) -> Result<(String, String), Error> {
+        let context = context(catalog, page);
+        let html = self
+            .engine
+            .render(page.template(), &context)
+            .map_err(|e| template_error(page.template(), &e))?;
+        let file = page.file(catalog);
         let html = csp::insert_meta(&html).ok_or_else(|| {
             format!("{file}: the page has no <head> to carry the security policy")
         })?;
-        out.add(file, html)?;
+        Ok((file, html))
     }
+}
 
+/// `sitemap.xml` (of `pages`), `robots.txt` and `feed.xml`.
+pub fn write_feeds(catalog: &Catalog, pages: &[Page], out: &mut Output) -> Result<(), Error> {
     let sitemap: Vec<SitemapEntry> = pages
         .iter()
         .filter(|p| **p != Page::NotFound)

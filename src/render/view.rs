@@ -225,7 +225,7 @@ pub fn totals(catalog: &Catalog) -> Vec<Total> {
     let ds = &catalog.datasets;
     let sum = |f: fn(&Dataset) -> Option<u64>| -> (u64, usize) {
         ds.iter()
-            .filter_map(f)
+            .filter_map(|d| f(d))
             .fold((0, 0), |(s, n), v| (s.saturating_add(v), n + 1))
     };
     let mut out = vec![Total {

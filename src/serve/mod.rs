@@ -11,6 +11,7 @@
 pub mod http;
 pub mod live;
 pub mod rebuild;
+pub mod served_site;
 pub mod site_store;
 
 use site_store::SiteStore;
@@ -47,7 +48,7 @@ pub fn start(opts: &ServeOptions) -> Result<RunningServer, String> {
 
     let mut builder = rebuild::Builder::new(opts.root.clone(), base_url.clone());
     let started = std::time::Instant::now();
-    let summary = store.apply(builder.build_all());
+    let summary = store.apply(builder.build(&[]));
     eprintln!("{summary} in {} ms", started.elapsed().as_millis());
     let watcher = rebuild::watch(builder, Arc::clone(&store))?;
 
@@ -149,12 +150,26 @@ fn handle(request: &http::Request, store: &Arc<SiteStore>) -> http::Reply {
 fn page(store: &SiteStore, path: &str) -> (u16, String, Vec<u8>) {
     let snapshot = store.snapshot();
     let key = file_key(path);
-    let (status, key, bytes) = match snapshot.files.get(&key) {
-        Some(bytes) => (200, key, Some(bytes.clone())),
-        None => match snapshot.files.get("404.html") {
-            Some(bytes) => (404, "404.html".to_string(), Some(bytes.clone())),
-            None => (404, key, None),
-        },
+    let found = match &snapshot.site {
+        None => Ok(None),
+        Some(site) => site.get(&key).and_then(|bytes| match bytes {
+            Some(bytes) => Ok(Some((200, key.clone(), bytes))),
+            None => Ok(site
+                .get("404.html")?
+                .map(|bytes| (404, "404.html".to_string(), bytes))),
+        }),
+    };
+    let (status, key, bytes) = match found {
+        Ok(Some((status, key, bytes))) => (status, key, Some(bytes)),
+        Ok(None) => (404, key, None),
+        Err(problem) => {
+            let message = format!("error: {key}: {problem}");
+            return (
+                500,
+                "text/html; charset=utf-8".to_string(),
+                live::bare_page(snapshot.version, Some(&message), path),
+            );
+        }
     };
     let content_type = content_type(&key);
     let is_html = content_type.starts_with("text/html");

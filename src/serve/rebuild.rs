@@ -1,12 +1,15 @@
 //! Rebuilding while serving: watch `content/`, `themes/`, `static/` and `faircat.toml`
 //! (notify, debounced), rebuild, and hand the result to the [`SiteStore`].
 
+use super::served_site::ServedSite;
 use super::site_store::{BuildResult, SiteStore};
 use crate::config::Config;
-use crate::site;
+use crate::load::{self, Sources};
 use crate::theme::Theme;
+use crate::validate::{EntryCache, validate_with};
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecursiveMode, Watcher};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
@@ -19,34 +22,81 @@ pub const WATCHED_DIRS: [&str; 3] = ["content", "themes", "static"];
 /// writing it, and the rebuild reads every file.
 const DEBOUNCE: Duration = Duration::from_millis(20);
 
-/// Builds the site of one catalog into memory, again and again.
+/// Builds the site of one catalog into memory, again and again, re-reading only the entries
+/// whose text changed.
 pub struct Builder {
     root: PathBuf,
     base_url: String,
+    /// The catalog's files as last read, brought up to date file by file.
+    sources: Option<Sources>,
+    entries: EntryCache,
 }
 
 impl Builder {
     pub fn new(root: PathBuf, base_url: String) -> Self {
-        Builder { root, base_url }
+        Builder {
+            // Canonical, as the watcher's paths are.
+            root: root.canonicalize().unwrap_or(root),
+            base_url,
+            sources: None,
+            entries: EntryCache::default(),
+        }
     }
 
     pub fn root(&self) -> &Path {
         &self.root
     }
 
-    /// Load, validate and generate everything. Errors are rendered as `faircat check` does.
-    pub fn build_all(&mut self) -> BuildResult {
-        let (catalog, _warnings) =
-            site::load(&self.root, Some(&self.base_url)).map_err(|d| d.render())?;
-        let theme = Theme::load(&self.root, &catalog.config.theme)
+    /// Load and validate the catalog and load the theme; pages are rendered when asked for.
+    /// When only entry files changed (`changed`), only they are read and validated again.
+    /// Errors are rendered as `faircat check` does.
+    pub fn build(&mut self, changed: &[PathBuf]) -> BuildResult {
+        let changed: Vec<PathBuf> = changed
+            .iter()
+            .map(|p| p.strip_prefix(&self.root).unwrap_or(p).to_path_buf())
+            .collect();
+        let fail = |d| crate::site::single(d).render();
+        let config = Config::load(&self.root).map_err(fail)?;
+        let config = config.with_base_url(&self.base_url).map_err(fail)?;
+        let sources = match self.sources.take() {
+            Some(mut sources) if !changed.is_empty() => {
+                if load::reread(&self.root, &mut sources, &changed) {
+                    sources
+                } else {
+                    load::read_catalog(&self.root)
+                }
+            }
+            _ => load::read_catalog(&self.root),
+        };
+        self.sources = Some(sources.clone());
+        let theme = Theme::load(&self.root, &config.theme)
             .map_err(|e| format!("error: cannot load the theme: {e}"))?;
-        site::generate(&catalog, &theme).map_err(|e| e.to_string())
+        let fingerprint = fingerprint(&self.root, &sources, &theme);
+        let (catalog, _warnings) =
+            validate_with(config, sources, &mut self.entries).map_err(|d| d.render())?;
+        ServedSite::new(catalog, &theme, fingerprint)
     }
+}
 
-    /// Rebuild after `changed` files changed.
-    pub fn rebuild(&mut self, _changed: &[PathBuf]) -> BuildResult {
-        self.build_all()
+/// A hash of everything a site is made from: the config file, every entry, the about text
+/// and the theme with the catalog's static files.
+fn fingerprint(root: &Path, sources: &Sources, theme: &Theme) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    std::fs::read(root.join(Config::FILE_NAME))
+        .unwrap_or_default()
+        .hash(&mut h);
+    sources.about.hash(&mut h);
+    for file in &sources.entries {
+        file.path.hash(&mut h);
+        file.text_hash.hash(&mut h);
     }
+    for d in sources.diagnostics.iter() {
+        d.render().hash(&mut h);
+    }
+    theme.templates.hash(&mut h);
+    theme.assets.hash(&mut h);
+    theme.copied.hash(&mut h);
+    h.finish()
 }
 
 /// Whether a changed path can affect the site: inside a watched folder or the config file,
@@ -145,7 +195,7 @@ pub fn watch(mut builder: Builder, store: Arc<SiteStore>) -> Result<WatchGuard, 
                 }
             }
             let started = Instant::now();
-            let result = builder.rebuild(&changed);
+            let result = builder.build(&changed);
             let summary = store.apply(result);
             eprintln!(
                 "{} changed: {summary} ({} ms)",

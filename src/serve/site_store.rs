@@ -1,30 +1,30 @@
-//! The site being served: its files in memory, a version that changes with every rebuild, and
-//! the problems of the last rebuild if it failed (the last good files stay served meanwhile).
+//! The site being served: the current [`ServedSite`], a version that changes with every
+//! rebuild that changed something, and the problems of the last rebuild if it failed (the last
+//! good site stays served meanwhile).
 
-use crate::output::Output;
-use std::collections::HashMap;
+use super::served_site::ServedSite;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Duration;
 
-/// What one request sees: the files, the version and the current problem, all consistent.
-#[derive(Debug, Clone, Default)]
+/// What one request sees: the site, the version and the current problem, all consistent.
+#[derive(Clone, Default)]
 pub struct Snapshot {
-    pub files: Arc<HashMap<String, Arc<[u8]>>>,
+    pub site: Option<Arc<ServedSite>>,
     pub version: u64,
     /// The diagnostics of the failed rebuild, as `faircat check` prints them.
     pub error: Option<Arc<str>>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct SiteStore {
     current: RwLock<Snapshot>,
-    /// The version again, for waiting on changes without holding the files' lock.
+    /// The version again, for waiting on changes without holding the site's lock.
     version: Mutex<u64>,
     changed: Condvar,
 }
 
-/// What a rebuild gave: the site's files, or the problems that stopped it.
-pub type BuildResult = Result<Output, String>;
+/// What a rebuild gave: the site, or the problems that stopped it.
+pub type BuildResult = Result<ServedSite, String>;
 
 impl SiteStore {
     pub fn new() -> Self {
@@ -39,45 +39,34 @@ impl SiteStore {
         self.version.lock().map(|v| *v).unwrap_or(0)
     }
 
-    /// Take a rebuild's result: replace the files whose bytes changed (and drop the ones that
-    /// are gone), or keep the last good files and remember the problem. Returns a one-line
-    /// summary for the terminal. The version changes only when something visible changed.
+    /// Take a rebuild's result: serve the new site, or keep the last good one and remember
+    /// the problem. Returns a one-line summary for the terminal. The version changes only
+    /// when something changed (a save without changes reloads no tab).
     pub fn apply(&self, result: BuildResult) -> String {
         let Ok(mut current) = self.current.write() else {
             return "error: the site store is poisoned".into();
         };
         let mut next = current.clone();
         let summary = match result {
-            Ok(output) => {
-                let mut files: HashMap<String, Arc<[u8]>> = HashMap::with_capacity(output.len());
-                let mut changed = 0usize;
-                for path in output.paths() {
-                    let bytes = output.get(path).unwrap_or_default();
-                    match current.files.get(path) {
-                        Some(old) if **old == *bytes => {
-                            files.insert(path.to_string(), Arc::clone(old));
-                        }
-                        _ => {
-                            changed += 1;
-                            files.insert(path.to_string(), Arc::from(bytes));
-                        }
-                    }
-                }
-                let removed = current
-                    .files
-                    .keys()
-                    .filter(|k| !files.contains_key(*k))
-                    .count();
+            Ok(site) => {
+                let same = current
+                    .site
+                    .as_ref()
+                    .is_some_and(|s| s.fingerprint == site.fingerprint);
                 let was_broken = current.error.is_some();
-                next.files = Arc::new(files);
+                let datasets = site.catalog().datasets.len();
+                if !same {
+                    next.site = Some(Arc::new(site));
+                }
                 next.error = None;
-                if changed + removed > 0 || was_broken {
+                if !same || was_broken {
                     next.version += 1;
                 }
-                format!(
-                    "built {} files: {changed} changed, {removed} removed",
-                    next.files.len()
-                )
+                if same {
+                    format!("{datasets} datasets, nothing changed")
+                } else {
+                    format!("{datasets} datasets ready")
+                }
             }
             Err(problems) => {
                 let same = current.error.as_deref() == Some(problems.as_str());
@@ -119,41 +108,43 @@ impl SiteStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::theme::Theme;
 
-    fn output(files: &[(&str, &str)]) -> Output {
-        let mut out = Output::new();
-        for (p, b) in files {
-            out.add(*p, *b).unwrap();
-        }
-        out
+    fn site(fingerprint: u64) -> ServedSite {
+        let catalog = crate::synth::catalog(3, 7);
+        ServedSite::new(catalog, &Theme::embedded(), fingerprint).expect("site")
     }
 
     #[test]
-    fn keeps_unchanged_bytes_and_counts_changes() {
+    fn a_new_site_changes_the_version_an_identical_one_does_not() {
         let store = SiteStore::new();
-        store.apply(Ok(output(&[("a.html", "1"), ("b.html", "2")])));
+        store.apply(Ok(site(1)));
         let first = store.snapshot();
         assert_eq!(first.version, 1);
-        let summary = store.apply(Ok(output(&[("a.html", "1"), ("b.html", "3")])));
-        assert_eq!(summary, "built 2 files: 1 changed, 0 removed");
+        assert_eq!(store.apply(Ok(site(2))), "3 datasets ready");
         let second = store.snapshot();
         assert_eq!(second.version, 2);
-        assert!(Arc::ptr_eq(&first.files["a.html"], &second.files["a.html"]));
-        // Nothing changed: same version, tabs are not reloaded.
-        store.apply(Ok(output(&[("a.html", "1"), ("b.html", "3")])));
+        // Nothing changed: same version, same site, tabs are not reloaded.
+        assert_eq!(store.apply(Ok(site(2))), "3 datasets, nothing changed");
         assert_eq!(store.version(), 2);
+        let third = store.snapshot();
+        assert!(Arc::ptr_eq(
+            second.site.as_ref().unwrap(),
+            third.site.as_ref().unwrap()
+        ));
     }
 
     #[test]
     fn a_failed_rebuild_keeps_the_last_good_site() {
         let store = SiteStore::new();
-        store.apply(Ok(output(&[("a.html", "1")])));
+        store.apply(Ok(site(1)));
+        let home = store.snapshot().site.unwrap().get("index.html").unwrap();
         store.apply(Err("x.yaml:1:1: error: bad".into()));
         let s = store.snapshot();
-        assert_eq!(&*s.files["a.html"], b"1");
+        assert_eq!(s.site.unwrap().get("index.html").unwrap(), home);
         assert_eq!(s.error.as_deref(), Some("x.yaml:1:1: error: bad"));
         assert_eq!(s.version, 2);
-        store.apply(Ok(output(&[("a.html", "1")])));
+        store.apply(Ok(site(1)));
         let s = store.snapshot();
         assert!(s.error.is_none());
         assert_eq!(s.version, 3, "fixing the error reloads the tabs");
@@ -166,7 +157,7 @@ mod tests {
         let s2 = Arc::clone(&store);
         let t = std::thread::spawn(move || s2.wait_for_change(0, Duration::from_secs(10)));
         std::thread::sleep(Duration::from_millis(20));
-        store.apply(Ok(output(&[("a.html", "1")])));
+        store.apply(Ok(site(1)));
         assert_eq!(t.join().unwrap(), 1);
     }
 }
