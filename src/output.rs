@@ -1,6 +1,8 @@
-//! The one writer. Every stage adds files to an [`Output`]; only [`Output::commit`] touches the
-//! disk. HTML is minified there, and the new site is written to a temporary folder beside the
-//! output folder and swapped in only when complete, so a failed build leaves the old site as it was.
+//! The one writer. Every stage adds files to an [`Output`]. In memory ([`Output::new`], for
+//! `serve` and tests) they stay there; for a build ([`Output::staged`]) each file is minified
+//! (HTML) and written at once into a temporary folder beside the output folder, so memory does
+//! not grow with the site. [`Output::commit`] swaps that folder in only when the site is
+//! complete: a failed build leaves the old site as it was.
 
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -10,7 +12,16 @@ use std::path::{Path, PathBuf};
 /// The files of a site, by path relative to its root (always `/`-separated, never absolute).
 #[derive(Debug, Default)]
 pub struct Output {
+    /// Files kept in memory: all of them, or (when staged) those written by `append`.
     files: BTreeMap<String, Vec<u8>>,
+    staging: Option<Staging>,
+}
+
+/// Where a staged output writes, and what it has written (path → bytes on disk).
+#[derive(Debug)]
+struct Staging {
+    dir: tempfile::TempDir,
+    written: BTreeMap<String, u64>,
 }
 
 #[derive(Debug)]
@@ -39,8 +50,27 @@ impl std::fmt::Display for OutputError {
 impl std::error::Error for OutputError {}
 
 impl Output {
+    /// An output that keeps every file in memory.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An output that writes every file at once into a new folder beside `out_dir`, to be
+    /// swapped in by [`Output::commit`] (or removed, if the output is dropped).
+    pub fn staged(out_dir: &Path) -> Result<Self, OutputError> {
+        let (parent, name) = parent_and_name(out_dir);
+        std::fs::create_dir_all(&parent).map_err(|e| OutputError::Io(parent.clone(), e))?;
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.new-"))
+            .tempdir_in(&parent)
+            .map_err(|e| OutputError::Io(parent.clone(), e))?;
+        Ok(Output {
+            files: BTreeMap::new(),
+            staging: Some(Staging {
+                dir,
+                written: BTreeMap::new(),
+            }),
+        })
     }
 
     /// Add a file. A path may be written only once.
@@ -49,12 +79,37 @@ impl Output {
         path: impl Into<String>,
         bytes: impl Into<Vec<u8>>,
     ) -> Result<(), OutputError> {
-        let path = path.into();
-        check_path(&path)?;
-        if self.files.contains_key(&path) {
-            return Err(OutputError::Duplicate(path));
+        self.add_many(vec![(path.into(), bytes.into())])
+    }
+
+    /// Add many files at once; when staged, they are minified and written in parallel.
+    pub fn add_many(&mut self, files: Vec<(String, Vec<u8>)>) -> Result<(), OutputError> {
+        use rayon::prelude::*;
+        let mut seen = std::collections::BTreeSet::new();
+        for (path, _) in &files {
+            check_path(path)?;
+            let taken = self.files.contains_key(path)
+                || self
+                    .staging
+                    .as_ref()
+                    .is_some_and(|s| s.written.contains_key(path));
+            if taken || !seen.insert(path.as_str()) {
+                return Err(OutputError::Duplicate(path.clone()));
+            }
         }
-        self.files.insert(path, bytes.into());
+        let Some(staging) = self.staging.as_mut() else {
+            self.files.extend(files);
+            return Ok(());
+        };
+        let root = staging.dir.path();
+        let sizes: Vec<(String, u64)> = files
+            .into_par_iter()
+            .map(|(path, bytes)| {
+                let size = write_file(root, &path, bytes)?;
+                Ok((path, size))
+            })
+            .collect::<Result<_, OutputError>>()?;
+        staging.written.extend(sizes);
         Ok(())
     }
 
@@ -88,20 +143,30 @@ impl Output {
         Ok(fingerprinted)
     }
 
+    /// A file kept in memory (not one already written by a staged output).
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
     }
 
+    /// Every file's path, in order: those in memory and those written.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.files.keys().map(String::as_str)
+        let written = self.staging.iter().flat_map(|s| s.written.keys());
+        let mut all: Vec<&str> = self
+            .files
+            .keys()
+            .chain(written)
+            .map(String::as_str)
+            .collect();
+        all.sort_unstable();
+        all.into_iter()
     }
 
     pub fn len(&self) -> usize {
-        self.files.len()
+        self.files.len() + self.staging.as_ref().map_or(0, |s| s.written.len())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
+        self.len() == 0
     }
 
     /// Total size in bytes (before minification).
@@ -109,44 +174,40 @@ impl Output {
         self.files.values().map(|b| b.len() as u64).sum()
     }
 
-    /// Minify HTML, write everything to a fresh folder beside `out_dir`, then swap it in.
-    /// On any error the previous `out_dir` is left untouched.
+    /// Write what is still in memory (minifying HTML) to a fresh folder beside `out_dir` (the
+    /// staging folder, if staged), then swap it in. On any error the previous `out_dir` is left
+    /// untouched.
     pub fn commit(self, out_dir: &Path) -> Result<CommitReport, OutputError> {
         use rayon::prelude::*;
-        let parent = match out_dir.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
+        let mut out = match self.staging {
+            Some(_) => self,
+            None => {
+                let mut staged = Output::staged(out_dir)?;
+                staged.files = self.files;
+                staged
+            }
         };
-        std::fs::create_dir_all(&parent).map_err(|e| OutputError::Io(parent.clone(), e))?;
-        let name = out_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let staging = tempfile::Builder::new()
-            .prefix(&format!(".{name}.new-"))
-            .tempdir_in(&parent)
-            .map_err(|e| OutputError::Io(parent.clone(), e))?;
-
-        let files: Vec<(String, Vec<u8>)> = self.files.into_iter().collect();
-        let written: Result<Vec<u64>, OutputError> = files
+        let mut staging = out.staging.take().expect("staged");
+        let in_memory: Vec<(String, Vec<u8>)> =
+            std::mem::take(&mut out.files).into_iter().collect();
+        let root = staging.dir.path();
+        let sizes: Vec<(String, u64)> = in_memory
             .into_par_iter()
-            .map(|(path, bytes)| {
-                let bytes = if path.ends_with(".html") {
-                    minify(&bytes)
-                } else {
-                    bytes
-                };
-                let target = staging.path().join(&path);
-                if let Some(dir) = target.parent() {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|e| OutputError::Io(dir.to_path_buf(), e))?;
-                }
-                std::fs::write(&target, &bytes).map_err(|e| OutputError::Io(target.clone(), e))?;
-                Ok(bytes.len() as u64)
-            })
-            .collect();
-        let sizes = written?;
+            .map(|(path, bytes)| Ok((path.clone(), write_file(root, &path, bytes)?)))
+            .collect::<Result<_, OutputError>>()?;
+        staging.written.extend(sizes);
+        let report = CommitReport {
+            files: staging.written.len(),
+            pages: staging
+                .written
+                .keys()
+                .filter(|p| p.ends_with(".html"))
+                .count(),
+            bytes: staging.written.values().sum(),
+        };
 
+        let (parent, name) = parent_and_name(out_dir);
+        let staging = staging.dir;
         let staged = staging.keep();
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         let had_old = out_dir.exists();
@@ -166,17 +227,44 @@ impl Output {
         if had_old {
             let _ = std::fs::remove_dir_all(&old);
         }
-        Ok(CommitReport {
-            files: sizes.len(),
-            bytes: sizes.iter().sum(),
-        })
+        Ok(report)
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CommitReport {
     pub files: usize,
+    /// HTML files among them.
+    pub pages: usize,
     pub bytes: u64,
+}
+
+/// The folder an output folder is in (`.` for a bare name) and the output folder's name.
+fn parent_and_name(out_dir: &Path) -> (PathBuf, String) {
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    (parent, name)
+}
+
+/// Write one file under `root` (HTML minified); its size on disk.
+fn write_file(root: &Path, path: &str, bytes: Vec<u8>) -> Result<u64, OutputError> {
+    let bytes = if path.ends_with(".html") {
+        minify(&bytes)
+    } else {
+        bytes
+    };
+    let target = root.join(path);
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| OutputError::Io(dir.to_path_buf(), e))?;
+    }
+    std::fs::write(&target, &bytes).map_err(|e| OutputError::Io(target.clone(), e))?;
+    Ok(bytes.len() as u64)
 }
 
 /// First 10 hex digits of the SHA-256 of `bytes`: enough to tell versions of an asset apart.
@@ -277,5 +365,56 @@ mod tests {
         );
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging or old folders left behind");
+    }
+
+    #[test]
+    fn a_staged_output_writes_at_once_and_leaves_nothing_when_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = dir.path().join("public");
+        std::fs::create_dir_all(&out_dir).unwrap();
+        std::fs::write(out_dir.join("keep.txt"), "old site").unwrap();
+
+        let mut failed = Output::staged(&out_dir).unwrap();
+        failed.add("a.html", "<p>  x  </p>").unwrap();
+        assert_eq!(failed.len(), 1);
+        assert!(
+            failed.get("a.html").is_none(),
+            "written, not kept in memory"
+        );
+        drop(failed);
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(
+            names.len(),
+            1,
+            "the staging folder is removed with the output"
+        );
+        assert!(
+            out_dir.join("keep.txt").exists(),
+            "the old site is untouched"
+        );
+
+        let mut out = Output::staged(&out_dir).unwrap();
+        out.add_many(vec![
+            ("b/index.html".into(), b"<p>  y  </p>".to_vec()),
+            ("c.json".into(), b"{}".to_vec()),
+        ])
+        .unwrap();
+        assert!(matches!(
+            out.add("c.json", "again"),
+            Err(OutputError::Duplicate(_))
+        ));
+        out.append("_headers", b"/*\n").unwrap();
+        let report = out.commit(&out_dir).unwrap();
+        assert_eq!((report.files, report.pages), (3, 1));
+        assert!(!out_dir.join("keep.txt").exists());
+        let page = std::fs::read_to_string(out_dir.join("b/index.html")).unwrap();
+        assert!(
+            !page.contains("  "),
+            "HTML is minified when written: {page}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out_dir.join("_headers")).unwrap(),
+            "/*\n"
+        );
     }
 }

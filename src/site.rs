@@ -71,7 +71,15 @@ pub fn single(d: Diagnostic) -> Diagnostics {
 
 /// Every file of the site for a validated catalog: pages, badges, search index and exports.
 pub fn generate(catalog: &Catalog, theme: &Theme) -> Result<Output, BuildError> {
-    let mut out = Output::new();
+    generate_into(catalog, theme, Output::new())
+}
+
+/// [`generate`] into `out` (in memory, or staged for writing).
+pub fn generate_into(
+    catalog: &Catalog,
+    theme: &Theme,
+    mut out: Output,
+) -> Result<Output, BuildError> {
     crate::render::render_site(catalog, theme, &mut out)
         .map_err(|e| BuildError::Generate(e.to_string()))?;
     crate::search::write_index(catalog, &mut out)
@@ -89,9 +97,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let theme = Theme::load(&opts.root, &catalog.config.theme)
         .map_err(|e| BuildError::Generate(e.to_string()))?;
-    let output = generate(&catalog, &theme)?;
-    let pages = output.paths().filter(|p| p.ends_with(".html")).count();
-    let CommitReport { files, bytes } = output.commit(&opts.out).map_err(BuildError::Output)?;
+    let staged = Output::staged(&opts.out).map_err(BuildError::Output)?;
+    let output = generate_into(&catalog, &theme, staged)?;
+    let CommitReport {
+        files,
+        pages,
+        bytes,
+    } = output.commit(&opts.out).map_err(BuildError::Output)?;
     Ok(BuildReport {
         datasets: catalog.datasets.len(),
         drafts: catalog.drafts.len(),

@@ -37,16 +37,26 @@ const DISTRIBUTION_PROFILE: &str =
     "https://www.purl.org/fairtools/fdp/schema/0.1/distributionMetadata";
 
 pub fn write(catalog: &Catalog, out: &mut Output) -> Result<(), ExportError> {
-    for (path, graph) in records(catalog) {
-        let (turtle, jsonld) = if let Some(dir) = path.strip_suffix('/') {
-            (format!("{dir}/index.ttl"), format!("{dir}/index.jsonld"))
-        } else {
-            out.add(path.clone(), graph.to_turtle())?;
-            (format!("{path}.ttl"), format!("{path}.jsonld"))
-        };
-        out.add(turtle, graph.to_turtle())?;
-        out.add(jsonld, graph.to_jsonld())?;
-    }
+    use rayon::prelude::*;
+    let files: Vec<(String, Vec<u8>)> = records(catalog)
+        .par_iter()
+        .flat_map_iter(|(path, graph)| {
+            let turtle = graph.to_turtle();
+            let jsonld = graph.to_jsonld();
+            match path.strip_suffix('/') {
+                Some(dir) => vec![
+                    (format!("{dir}/index.ttl"), turtle),
+                    (format!("{dir}/index.jsonld"), jsonld),
+                ],
+                None => vec![
+                    (path.clone(), turtle.clone()),
+                    (format!("{path}.ttl"), turtle),
+                    (format!("{path}.jsonld"), jsonld),
+                ],
+            }
+        })
+        .collect();
+    out.add_many(files)?;
     out.add("fdp/_headers", HEADERS)?;
     out.add("fdp/.htaccess", HTACCESS)?;
     Ok(())

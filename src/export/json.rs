@@ -15,14 +15,13 @@ pub const API_VERSION: u32 = 1;
 
 pub fn write(catalog: &Catalog, out: &mut Output) -> Result<(), ExportError> {
     out.add("api/catalog.json", json_text(&catalog_document(catalog)))?;
-    for d in &catalog.datasets {
+    super::per_dataset(catalog, out, |d| {
         let doc = json!({
             "version": API_VERSION,
             "dataset": dataset_record(catalog, d),
         });
-        out.add(dataset_api_path(d), json_text(&doc))?;
-    }
-    Ok(())
+        vec![(dataset_api_path(d), json_text(&doc))]
+    })
 }
 
 /// `api/datasets/<slug>.json`, relative to the site root.

@@ -35,19 +35,39 @@ pub fn write_all(catalog: &Catalog, out: &mut Output) -> Result<(), ExportError>
         schema::PATH,
         json_text(&schema::dataset_schema(Some(&schema_url))),
     )?;
-    for d in &catalog.datasets {
-        out.add(
-            format!("{}croissant.json", d.path()),
-            json_text(&croissant::croissant(catalog, d)),
-        )?;
-        out.add(format!("{}citation.bib", d.path()), crate::cite::bibtex(d))?;
-        out.add(
-            format!("{}CITATION.cff", d.path()),
-            crate::cite::cff(d, &catalog.config),
-        )?;
-    }
+    per_dataset(catalog, out, |d| {
+        vec![
+            (
+                format!("{}croissant.json", d.path()),
+                json_text(&croissant::croissant(catalog, d)),
+            ),
+            (format!("{}citation.bib", d.path()), crate::cite::bibtex(d)),
+            (
+                format!("{}CITATION.cff", d.path()),
+                crate::cite::cff(d, &catalog.config),
+            ),
+        ]
+    })?;
     dcat::write(catalog, out)?;
     fdp::write(catalog, out)?;
+    Ok(())
+}
+
+/// The files `make` gives for each dataset, made in parallel and added a chunk at a time.
+pub fn per_dataset(
+    catalog: &Catalog,
+    out: &mut Output,
+    make: impl Fn(&crate::model::Dataset) -> Vec<(String, String)> + Sync,
+) -> Result<(), ExportError> {
+    use rayon::prelude::*;
+    for chunk in catalog.datasets.chunks(2048) {
+        let files: Vec<(String, Vec<u8>)> = chunk
+            .par_iter()
+            .flat_map_iter(|d| make(d))
+            .map(|(path, text)| (path, text.into_bytes()))
+            .collect();
+        out.add_many(files)?;
+    }
     Ok(())
 }
 

@@ -133,17 +133,23 @@ struct SiteView<'a> {
     dataset_count: usize,
 }
 
+/// How many pages are rendered (and written) together.
+const PAGES_AT_ONCE: usize = 2048;
+
 /// Write the whole site except the search index and exports.
 pub fn render_site(catalog: &Catalog, theme: &Theme, out: &mut Output) -> Result<(), Error> {
     let renderer = Renderer::prepare(catalog, theme, out)?;
     let pages = Page::all(catalog);
-    let rendered: Vec<Result<(String, String), Error>> = pages
-        .par_iter()
-        .map(|&page| renderer.page(catalog, page))
-        .collect();
-    for page in rendered {
-        let (file, html) = page?;
-        out.add(file, html)?;
+    // In chunks, so that a staged output holds a chunk of pages at a time, not the site.
+    for chunk in pages.chunks(PAGES_AT_ONCE) {
+        let rendered = chunk
+            .par_iter()
+            .map(|&page| {
+                let (file, html) = renderer.page(catalog, page)?;
+                Ok((file, html.into_bytes()))
+            })
+            .collect::<Result<Vec<(String, Vec<u8>)>, Error>>()?;
+        out.add_many(rendered)?;
     }
     write_feeds(catalog, &pages, out)
 }

@@ -28,9 +28,11 @@ pub fn write_index(catalog: &Catalog, out: &mut Output) -> Result<(), Error> {
 
 /// Add the search index with an explicit layout.
 pub fn write_index_with(catalog: &Catalog, out: &mut Output, layout: Layout) -> Result<(), Error> {
-    for (path, bytes) in index_files(catalog, layout)? {
-        out.add(format!("search/{path}"), bytes)?;
-    }
+    let files = index_files(catalog, layout)?
+        .into_iter()
+        .map(|(path, bytes)| (format!("search/{path}"), bytes))
+        .collect();
+    out.add_many(files)?;
     Ok(())
 }
 
