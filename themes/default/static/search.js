@@ -6,6 +6,8 @@
 const MAX_EXPANSIONS = 8;
 const PREFIX_WEIGHT = 0.9;
 const TYPO_WEIGHT = [1.0, 0.8, 0.6];
+/** Fewer results than this: run again with typo matches for every word (see query.rs). */
+const FEW_RESULTS = 5;
 const PAGE = 20;
 const DROPDOWN = 8;
 
@@ -105,7 +107,12 @@ export class SearchIndex {
     if (!s.length) return [];
     const rev = [...word].reverse().join('');
     const shard = await this.json(s[SearchIndex.shardIndex(s, rev)][1]);
-    return Object.entries(shard).map(([w, l]) => [[...w].reverse().join(''), l]);
+    let entries = suffixEntries.get(shard);
+    if (!entries) {
+      entries = Object.entries(shard).map(([w, l]) => [[...w].reverse().join(''), l]);
+      suffixEntries.set(shard, entries);
+    }
+    return entries;
   }
 
   /** [[doc, impact], …] of the posting list at `loc` = [pack, offset, length, df]. */
@@ -175,8 +182,11 @@ export function words(text, stop) {
     .filter((w) => w && !stop.has(w) && w.length <= 40);
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 export function editDistance(a, b, max) {
-  a = [...a]; b = [...b];
+  // Code points, as in Rust; strings without surrogate pairs are indexed as they are.
+  if (SURROGATE.test(a) || SURROGATE.test(b)) { a = [...a]; b = [...b]; }
   if (Math.abs(a.length - b.length) > max) return -1;
   let prev2 = new Array(b.length + 1).fill(0);
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -203,8 +213,21 @@ export function allowedEdits(len) {
 
 const cmpStr = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The dictionary words a query word stands for: [[word, loc, weight], …], one per list. */
-export async function expand(index, word, asPrefix) {
+/** Object.entries of a loaded shard (words turned back for suffix shards), once per shard. */
+const shardEntries = new WeakMap();
+const suffixEntries = new WeakMap();
+function entriesOf(shard) {
+  let e = shardEntries.get(shard);
+  if (!e) { e = Object.entries(shard); shardEntries.set(shard, e); }
+  return e;
+}
+
+/**
+ * The dictionary words a query word stands for: [[word, loc, weight], …], one per list.
+ * Words one or two edits away are added when nothing else matches; with `typos`, words one
+ * edit away are added to a word found as it is.
+ */
+export async function expand(index, word, asPrefix, typos = false) {
   const found = [];
   const shard = await index.prefixShardFor(word);
   if (Object.prototype.hasOwnProperty.call(shard, word)) found.push([word, shard[word], 1.0]);
@@ -213,13 +236,17 @@ export async function expand(index, word, asPrefix) {
     more.sort((a, b) => b[1][3] - a[1][3] || cmpStr(a[0], b[0]));
     for (const [w, l] of more.slice(0, MAX_EXPANSIONS)) found.push([w, l, PREFIX_WEIGHT]);
   }
-  const edits = allowedEdits([...word].length);
-  if (!found.length && edits > 0) {
+  // A word that is in the dictionary may still be a misspelling, but only one edit away.
+  const allowed = allowedEdits([...word].length);
+  const edits = !found.length ? allowed : typos ? Math.min(allowed, 1) : 0;
+  if (edits > 0) {
     const near = new Map();
     const suffix = await index.suffixShardFor(word);
-    for (const [w, l] of [...Object.entries(shard), ...suffix]) {
-      const d = editDistance(word, w, edits);
-      if (d >= 0) near.set(w, [l, d]);
+    for (const list of [entriesOf(shard), suffix]) {
+      for (const [w, l] of list) {
+        const d = editDistance(word, w, edits);
+        if (d >= 0) near.set(w, [l, d]);
+      }
     }
     const list = [...near.entries()].map(([w, [l, d]]) => [w, l, d]);
     list.sort((a, b) => a[2] - b[2] || b[1][3] - a[1][3] || cmpStr(a[0], b[0]));
@@ -238,11 +265,11 @@ export async function expand(index, word, asPrefix) {
  * Run a query. `q = {text, typing, filters: {kind: [keys]}, sort, counts}`; returns
  * `{hits: [[doc, score]], words: [{word, terms: [[w, weight]]}], fallback, counts}`.
  */
-export async function search(index, q) {
-  const ws = words(q.text || '', index.stop);
-  const filters = q.filters || {};
+/** Each known word's matching docs with their best score: { perWord, matches }. */
+async function wordScores(index, ws, typing, typos) {
   const perWord = [], matches = [];
-  const expansions = await Promise.all(ws.map((w, i) => expand(index, w, i + 1 === ws.length && !!q.typing)));
+  const expansions = await Promise.all(
+    ws.map((w, i) => expand(index, w, i + 1 === ws.length && typing, typos)));
   for (let i = 0; i < ws.length; i++) {
     const terms = expansions[i];
     const scores = new Map();
@@ -258,22 +285,45 @@ export async function search(index, q) {
     matches.push({ word: ws[i], terms: terms.map(([w, , wt]) => [w, wt]) });
     if (terms.length) perWord.push(scores);
   }
-  // Words that match nothing are left out; if no word matches, nothing does.
-  const hasText = ws.length > 0;
-  let scored = new Map();
+  return { perWord, matches };
+}
+
+/** Docs with every known word, or with the most words when none has all (fallback). */
+function combine(perWord) {
+  const scored = new Map();
   for (const scores of perWord) {
     for (const [doc, s] of scores) {
       const e = scored.get(doc);
       if (e) { e[0] += 1; e[1] += s; } else scored.set(doc, [1, s]);
     }
   }
-  let fallback = false;
-  if (hasText) {
-    const all = perWord.length;
-    let any = false;
-    for (const e of scored.values()) if (e[0] === all) { any = true; break; }
-    if (any) { for (const [d, e] of scored) if (e[0] !== all) scored.delete(d); }
-    else fallback = scored.size > 0 && all > 1;
+  const all = perWord.length;
+  let any = false;
+  for (const e of scored.values()) if (e[0] === all) { any = true; break; }
+  if (any) {
+    for (const [d, e] of scored) if (e[0] !== all) scored.delete(d);
+    return { scored, fallback: false };
+  }
+  return { scored, fallback: scored.size > 0 && all > 1 };
+}
+
+export async function search(index, q) {
+  const ws = words(q.text || '', index.stop);
+  const filters = q.filters || {};
+  // Words that match nothing are left out; if no word matches, nothing does.
+  const hasText = ws.length > 0;
+  const first = await wordScores(index, ws, !!q.typing, false);
+  let { matches } = first;
+  let { scored, fallback } = combine(first.perWord);
+  const canBeTypo = ws.some((w) => allowedEdits([...w].length) > 0);
+  if (hasText && canBeTypo && (fallback || scored.size < FEW_RESULTS)) {
+    // Kept only if more documents then have every word.
+    const typo = await wordScores(index, ws, !!q.typing, true);
+    const typoCombined = combine(typo.perWord);
+    if (!typoCombined.fallback && (fallback || typoCombined.scored.size > scored.size)) {
+      ({ matches } = typo);
+      ({ scored, fallback } = typoCombined);
+    }
   }
   const facets = index.m.facets;
   const active = Object.keys(filters).some((k) => filters[k] && filters[k].length);
