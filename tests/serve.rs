@@ -169,14 +169,20 @@ fn edit_break_and_fix_an_entry_while_serving() {
 
     // A removed entry is gone: its page, and its row on the home page.
     std::fs::remove_file(cat.root().join("content/datasets/second-ct.yaml")).unwrap();
-    wait_for(&server, "/", "the home page without the removed entry", |b| {
-        !b.contains("Second CT")
-    });
+    wait_for(
+        &server,
+        "/",
+        "the home page without the removed entry",
+        |b| !b.contains("Second CT"),
+    );
     let (status, _) = get(&server, "/datasets/second-ct/");
     assert_eq!(status, 404);
 
     // A change outside the entries (the about text) is read too.
-    cat.write("content/_index.md", "An about text changed while serving.\n");
+    cat.write(
+        "content/_index.md",
+        "An about text changed while serving.\n",
+    );
     wait_for(&server, "/", "the new about text", |b| {
         b.contains("An about text changed while serving.")
     });
