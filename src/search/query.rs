@@ -8,10 +8,6 @@ use std::collections::{BTreeMap, HashMap};
 
 /// At most this many prefix or typo expansions per word (the most frequent first).
 pub const MAX_EXPANSIONS: usize = 8;
-/// A query with fewer results than this (docs with every word) is run again with every word
-/// also matching words one edit away (a misspelling can itself be a rarer word); the new
-/// results are taken if more documents have every word.
-pub const FEW_RESULTS: usize = 5;
 /// Weight of a prefix expansion and of a match one or two edits away.
 pub const PREFIX_WEIGHT: f64 = 0.9;
 pub const TYPO_WEIGHT: [f64; 3] = [1.0, 0.8, 0.6];
@@ -133,13 +129,10 @@ pub fn allowed_edits(len: usize) -> usize {
 }
 
 /// The dictionary words a query word stands for, with weights, grouped by posting list.
-/// Words one or two edits away are added when nothing else matches; with `typos`, words one
-/// edit away are added to a word found as it is.
 pub fn expand(
     index: &StaticIndex,
     word: &str,
     as_prefix: bool,
-    typos: bool,
 ) -> Result<Vec<(String, Location, f64)>, ReadError> {
     let mut found: Vec<(String, Location, f64)> = Vec::new();
     let shard = index.prefix_shard_for(word)?;
@@ -159,13 +152,8 @@ pub fn expand(
                 .map(|(w, l)| (w, l, PREFIX_WEIGHT)),
         );
     }
-    // A word that is in the dictionary may still be a misspelling, but only one edit away.
-    let edits = match (found.is_empty(), typos) {
-        (true, _) => allowed_edits(word.chars().count()),
-        (false, true) => allowed_edits(word.chars().count()).min(1),
-        (false, false) => 0,
-    };
-    if edits > 0 {
+    let edits = allowed_edits(word.chars().count());
+    if found.is_empty() && edits > 0 {
         let mut near: BTreeMap<String, (Location, usize)> = BTreeMap::new();
         let suffix = index.suffix_shard_for(word)?;
         for (w, loc) in shard.iter().chain(suffix.iter()) {
@@ -198,20 +186,14 @@ pub fn expand(
     Ok(best)
 }
 
-/// Each known word's matching documents with their scores (the best of its expansions).
-type WordScores = (Vec<HashMap<u32, f64>>, Vec<WordMatch>);
-
-fn word_scores(
-    index: &StaticIndex,
-    words: &[String],
-    typing: bool,
-    typos: bool,
-) -> Result<WordScores, ReadError> {
+/// Run a query against the exported index.
+pub fn search(index: &StaticIndex, q: &Query) -> Result<Results, ReadError> {
+    let words = words(&q.text, &index.stop_words);
     let mut per_word: Vec<HashMap<u32, f64>> = Vec::new();
     let mut matches = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let last = i + 1 == words.len();
-        let terms = expand(index, w, last && typing, typos)?;
+        let terms = expand(index, w, last && q.typing)?;
         let mut scores: HashMap<u32, f64> = HashMap::new();
         for (_, loc, weight) in &terms {
             for (doc, impact) in index.postings(*loc)? {
@@ -230,43 +212,25 @@ fn word_scores(
             per_word.push(scores);
         }
     }
-    Ok((per_word, matches))
-}
 
-/// Docs with every known word, or with the most words when none has all (then `true`).
-/// Words that match nothing are left out; if no word matches, nothing does.
-fn combine(per_word: &[HashMap<u32, f64>]) -> (HashMap<u32, (usize, f64)>, bool) {
+    // Text matches: docs with every known word, or with the most words when none has all.
+    // Words that match nothing are left out; if no word matches, nothing does.
+    let has_text = !words.is_empty();
     let mut scored: HashMap<u32, (usize, f64)> = HashMap::new();
-    for scores in per_word {
+    for scores in &per_word {
         for (&doc, &s) in scores {
             let e = scored.entry(doc).or_insert((0, 0.0));
             e.0 += 1;
             e.1 += s;
         }
     }
-    let all = per_word.len();
-    if scored.values().any(|e| e.0 == all) {
-        scored.retain(|_, e| e.0 == all);
-        (scored, false)
-    } else {
-        let fallback = !scored.is_empty() && all > 1;
-        (scored, fallback)
-    }
-}
-
-/// Run a query against the exported index.
-pub fn search(index: &StaticIndex, q: &Query) -> Result<Results, ReadError> {
-    let words = words(&q.text, &index.stop_words);
-    let has_text = !words.is_empty();
-    let (per_word, mut matches) = word_scores(index, &words, q.typing, false)?;
-    let (mut scored, mut fallback) = combine(&per_word);
-    let can_be_typo = words.iter().any(|w| allowed_edits(w.chars().count()) > 0);
-    if has_text && can_be_typo && (fallback || scored.len() < FEW_RESULTS) {
-        // Kept only if more documents then have every word.
-        let (typo_words, typo_matches) = word_scores(index, &words, q.typing, true)?;
-        let (typo_scored, typo_fallback) = combine(&typo_words);
-        if !typo_fallback && (fallback || typo_scored.len() > scored.len()) {
-            (matches, scored, fallback) = (typo_matches, typo_scored, false);
+    let mut fallback = false;
+    if has_text {
+        let all = per_word.len();
+        if scored.values().any(|e| e.0 == all) {
+            scored.retain(|_, e| e.0 == all);
+        } else {
+            fallback = !scored.is_empty() && all > 1;
         }
     }
 

@@ -6,8 +6,6 @@
 const MAX_EXPANSIONS = 8;
 const PREFIX_WEIGHT = 0.9;
 const TYPO_WEIGHT = [1.0, 0.8, 0.6];
-/** Fewer results than this: run again with typo matches for every word (see query.rs). */
-const FEW_RESULTS = 5;
 const PAGE = 20;
 const DROPDOWN = 8;
 
@@ -222,12 +220,8 @@ function entriesOf(shard) {
   return e;
 }
 
-/**
- * The dictionary words a query word stands for: [[word, loc, weight], …], one per list.
- * Words one or two edits away are added when nothing else matches; with `typos`, words one
- * edit away are added to a word found as it is.
- */
-export async function expand(index, word, asPrefix, typos = false) {
+/** The dictionary words a query word stands for: [[word, loc, weight], …], one per list. */
+export async function expand(index, word, asPrefix) {
   const found = [];
   const shard = await index.prefixShardFor(word);
   if (Object.prototype.hasOwnProperty.call(shard, word)) found.push([word, shard[word], 1.0]);
@@ -236,10 +230,8 @@ export async function expand(index, word, asPrefix, typos = false) {
     more.sort((a, b) => b[1][3] - a[1][3] || cmpStr(a[0], b[0]));
     for (const [w, l] of more.slice(0, MAX_EXPANSIONS)) found.push([w, l, PREFIX_WEIGHT]);
   }
-  // A word that is in the dictionary may still be a misspelling, but only one edit away.
-  const allowed = allowedEdits([...word].length);
-  const edits = !found.length ? allowed : typos ? Math.min(allowed, 1) : 0;
-  if (edits > 0) {
+  const edits = allowedEdits([...word].length);
+  if (!found.length && edits > 0) {
     const near = new Map();
     const suffix = await index.suffixShardFor(word);
     for (const list of [entriesOf(shard), suffix]) {
@@ -265,11 +257,11 @@ export async function expand(index, word, asPrefix, typos = false) {
  * Run a query. `q = {text, typing, filters: {kind: [keys]}, sort, counts}`; returns
  * `{hits: [[doc, score]], words: [{word, terms: [[w, weight]]}], fallback, counts}`.
  */
-/** Each known word's matching docs with their best score: { perWord, matches }. */
-async function wordScores(index, ws, typing, typos) {
+export async function search(index, q) {
+  const ws = words(q.text || '', index.stop);
+  const filters = q.filters || {};
   const perWord = [], matches = [];
-  const expansions = await Promise.all(
-    ws.map((w, i) => expand(index, w, i + 1 === ws.length && typing, typos)));
+  const expansions = await Promise.all(ws.map((w, i) => expand(index, w, i + 1 === ws.length && !!q.typing)));
   for (let i = 0; i < ws.length; i++) {
     const terms = expansions[i];
     const scores = new Map();
@@ -285,45 +277,22 @@ async function wordScores(index, ws, typing, typos) {
     matches.push({ word: ws[i], terms: terms.map(([w, , wt]) => [w, wt]) });
     if (terms.length) perWord.push(scores);
   }
-  return { perWord, matches };
-}
-
-/** Docs with every known word, or with the most words when none has all (fallback). */
-function combine(perWord) {
-  const scored = new Map();
+  // Words that match nothing are left out; if no word matches, nothing does.
+  const hasText = ws.length > 0;
+  let scored = new Map();
   for (const scores of perWord) {
     for (const [doc, s] of scores) {
       const e = scored.get(doc);
       if (e) { e[0] += 1; e[1] += s; } else scored.set(doc, [1, s]);
     }
   }
-  const all = perWord.length;
-  let any = false;
-  for (const e of scored.values()) if (e[0] === all) { any = true; break; }
-  if (any) {
-    for (const [d, e] of scored) if (e[0] !== all) scored.delete(d);
-    return { scored, fallback: false };
-  }
-  return { scored, fallback: scored.size > 0 && all > 1 };
-}
-
-export async function search(index, q) {
-  const ws = words(q.text || '', index.stop);
-  const filters = q.filters || {};
-  // Words that match nothing are left out; if no word matches, nothing does.
-  const hasText = ws.length > 0;
-  const first = await wordScores(index, ws, !!q.typing, false);
-  let { matches } = first;
-  let { scored, fallback } = combine(first.perWord);
-  const canBeTypo = ws.some((w) => allowedEdits([...w].length) > 0);
-  if (hasText && canBeTypo && (fallback || scored.size < FEW_RESULTS)) {
-    // Kept only if more documents then have every word.
-    const typo = await wordScores(index, ws, !!q.typing, true);
-    const typoCombined = combine(typo.perWord);
-    if (!typoCombined.fallback && (fallback || typoCombined.scored.size > scored.size)) {
-      ({ matches } = typo);
-      ({ scored, fallback } = typoCombined);
-    }
+  let fallback = false;
+  if (hasText) {
+    const all = perWord.length;
+    let any = false;
+    for (const e of scored.values()) if (e[0] === all) { any = true; break; }
+    if (any) { for (const [d, e] of scored) if (e[0] !== all) scored.delete(d); }
+    else fallback = scored.size > 0 && all > 1;
   }
   const facets = index.m.facets;
   const active = Object.keys(filters).some((k) => filters[k] && filters[k].length);
