@@ -395,7 +395,7 @@ fn typo_candidates(catalog: &Catalog, count: usize) -> Vec<(String, String, Stri
         let target = &d.targets.pixel[0];
         out.push((
             format!("{word} {target}"),
-            format!("{} {target}", one_edit(&word, &mut rng)),
+            format!("{} {target}", synth::one_edit(&word, &mut rng)),
             d.slug.clone(),
         ));
     }
@@ -413,20 +413,6 @@ fn in_top5(index: &StaticIndex, text: &str, slug: &str) -> bool {
         .iter()
         .take(5)
         .any(|(d, _)| index.card(*d).unwrap().slug == slug)
-}
-
-fn one_edit(w: &str, rng: &mut synth::Rng) -> String {
-    let mut c: Vec<char> = w.chars().collect();
-    let i = 1 + rng.below(c.len() - 2);
-    match rng.below(4) {
-        0 => c[i] = if c[i] == 'x' { 'q' } else { 'x' },
-        1 => {
-            c.remove(i);
-        }
-        2 => c.insert(i, 'e'),
-        _ => c.swap(i, i + 1),
-    }
-    c.into_iter().collect()
 }
 
 fn dir_files(root: &Path) -> BTreeMap<String, Vec<u8>> {

@@ -616,6 +616,22 @@ pub fn to_yaml(d: &Dataset) -> String {
     y
 }
 
+/// One random edit (substitution, deletion, insertion or transposition) inside `w`, never at its
+/// first or last letter: a typo, for the search benchmark and tests. `w` has 3 letters or more.
+pub fn one_edit(w: &str, rng: &mut Rng) -> String {
+    let mut c: Vec<char> = w.chars().collect();
+    let i = 1 + rng.below(c.len() - 2);
+    match rng.below(4) {
+        0 => c[i] = if c[i] == 'x' { 'q' } else { 'x' },
+        1 => {
+            c.remove(i);
+        }
+        2 => c.insert(i, 'e'),
+        _ => c.swap(i, i + 1),
+    }
+    c.into_iter().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -184,7 +184,7 @@ fn one_typo_finds_the_intended_dataset() {
     for d in b.catalog.datasets.iter().step_by(61) {
         let word = d.name.split(' ').next().unwrap().to_lowercase();
         let organ = d.targets.pixel[0].clone();
-        let typo = one_edit(&word, &mut rng);
+        let typo = synth::one_edit(&word, &mut rng);
         let r = run(&b.index, &format!("{typo} {organ}"), false);
         total += 1;
         if r.hits
@@ -199,21 +199,6 @@ fn one_typo_finds_the_intended_dataset() {
         found * 10 >= total * 8,
         "{found}/{total} one-typo queries found their dataset"
     );
-}
-
-/// One random edit (substitution, deletion, insertion or transposition) inside `w`.
-fn one_edit(w: &str, rng: &mut synth::Rng) -> String {
-    let mut c: Vec<char> = w.chars().collect();
-    let i = 1 + rng.below(c.len() - 2);
-    match rng.below(4) {
-        0 => c[i] = if c[i] == 'x' { 'q' } else { 'x' },
-        1 => {
-            c.remove(i);
-        }
-        2 => c.insert(i, 'e'),
-        _ => c.swap(i, i + 1),
-    }
-    c.into_iter().collect()
 }
 
 #[test]
