@@ -238,6 +238,8 @@ pub struct Catalog {
     pub derived_by: Vec<Vec<usize>>,
     /// For each dataset, indices of related datasets, in both directions.
     pub related_both_ways: Vec<Vec<usize>>,
+    /// See [`Catalog::modified`]; worked out once, as every FDP record and page asks for it.
+    modified: Option<Date>,
 }
 
 impl Catalog {
@@ -264,11 +266,7 @@ impl Catalog {
     /// The most recent `updated`/`added`/`released` date of any entry: the catalog's date, used
     /// wherever a date is needed so that builds stay reproducible (never the clock).
     pub fn modified(&self) -> Option<Date> {
-        self.datasets
-            .iter()
-            .flat_map(|d| [d.updated, d.added, d.released])
-            .flatten()
-            .max()
+        self.modified
     }
 }
 
@@ -313,7 +311,13 @@ impl Catalog {
             .iter()
             .map(|&kind| build_facet(kind, &datasets))
             .collect();
+        let modified = datasets
+            .iter()
+            .flat_map(|d| [d.updated, d.added, d.released])
+            .flatten()
+            .max();
         Catalog {
+            modified,
             config,
             about,
             datasets,
