@@ -67,10 +67,60 @@ pub fn typed(value: impl Into<String>, datatype: &str) -> Literal {
     Literal::new_typed_literal(value, n(datatype))
 }
 
+/// What opens the node array of every document oxjsonld writes (after its `@context`).
+const JSONLD_GRAPH_KEY: &str = "\"@graph\":[";
+
+/// Write one document from graphs made a part at a time (`parts`, in order), so the whole
+/// graph is never in memory: Turtle, or JSON-LD when `jsonld`. Parts are made in parallel,
+/// a batch at a time.
+pub fn write_document(
+    w: &mut dyn std::io::Write,
+    head: &Graph,
+    parts: usize,
+    part: impl Fn(usize) -> Graph + Sync,
+    jsonld: bool,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    if jsonld {
+        let doc = head.to_jsonld();
+        let text = std::str::from_utf8(&doc).expect("JSON-LD is UTF-8");
+        let open = text.trim_end().strip_suffix("]}").unwrap_or(text);
+        w.write_all(open.as_bytes())?;
+    } else {
+        w.write_all(&head.to_turtle())?;
+    }
+    let indices: Vec<usize> = (0..parts).collect();
+    for batch in indices.chunks(rayon::current_num_threads().max(1) * 4) {
+        let texts: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|&i| {
+                let g = part(i);
+                if jsonld {
+                    g.jsonld_nodes()
+                } else {
+                    g.turtle_statements()
+                }
+            })
+            .collect();
+        for text in texts.iter().filter(|t| !t.is_empty()) {
+            if jsonld {
+                w.write_all(b",")?;
+            }
+            w.write_all(text)?;
+        }
+    }
+    if jsonld {
+        w.write_all(b"]}\n")?;
+    }
+    Ok(())
+}
+
 #[derive(Default)]
 pub struct Graph {
     subjects: Vec<(NamedOrBlankNode, Vec<(NamedNode, Term)>)>,
     index: HashMap<NamedOrBlankNode, usize>,
+    /// Hashes of (subject index, predicate, object) of the triples added.
+    seen: std::collections::HashSet<u64>,
 }
 
 impl Graph {
@@ -128,8 +178,14 @@ impl Graph {
             }
         };
         let entry = (predicate, object);
+        // A hash of every triple added, so that the check for duplicates does not compare a
+        // new triple with each of its subject's (a catalog's subject has one per dataset).
+        let hash = {
+            use std::hash::BuildHasher;
+            self.seen.hasher().hash_one((i, &entry))
+        };
         let list = &mut self.subjects[i].1;
-        if !list.contains(&entry) {
+        if self.seen.insert(hash) || !list.contains(&entry) {
             list.push(entry);
         }
     }
@@ -161,6 +217,37 @@ impl Graph {
         w.finish().expect("writing to memory")
     }
 
+    /// [`Graph::to_turtle`] without the `@prefix` lines: statements that continue a document
+    /// another graph's `to_turtle` began. Blank node labels are stable, so parts written one
+    /// after the other make one graph.
+    pub fn turtle_statements(&self) -> Vec<u8> {
+        let mut turtle = self.to_turtle();
+        let mut start = 0;
+        while turtle[start..].starts_with(b"@prefix ") {
+            start += turtle[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(turtle.len() - start, |i| i + 1);
+        }
+        turtle.drain(..start);
+        turtle
+    }
+
+    /// The node objects of [`Graph::to_jsonld`], comma-separated, without the document around
+    /// them: items that continue the `@graph` array another graph's `to_jsonld` began.
+    pub fn jsonld_nodes(&self) -> Vec<u8> {
+        let doc = self.to_jsonld();
+        let text = std::str::from_utf8(&doc).expect("JSON-LD is UTF-8");
+        let start = text
+            .find(JSONLD_GRAPH_KEY)
+            .map_or(0, |i| i + JSONLD_GRAPH_KEY.len());
+        let end = text
+            .trim_end()
+            .strip_suffix("]}")
+            .map_or(text.len(), str::len);
+        text.as_bytes()[start..end.max(start)].to_vec()
+    }
+
     /// JSON-LD (expanded IRIs compacted by the prefixes only), made safe to inline in HTML.
     pub fn to_jsonld(&self) -> Vec<u8> {
         let mut ser = oxjsonld::JsonLdSerializer::new();
@@ -174,8 +261,6 @@ impl Graph {
         }
         let bytes = w.finish().expect("writing to memory");
         let text = String::from_utf8(bytes).expect("JSON-LD is UTF-8");
-        let value: serde_json::Value =
-            serde_json::from_str(&text).expect("oxjsonld writes valid JSON");
-        super::json_text(&value).into_bytes()
+        super::html_safe_json(text.trim_end()).into_bytes()
     }
 }
