@@ -2,7 +2,8 @@
 //! and 100,000 datasets. For each size it prints the build's wall time and peak memory (pages,
 //! search index and every export), the output's size and file count, and the time `cp -r` takes
 //! to copy that output — the floor — with the ratio build/copy, the figure to drive down.
-//! Per-stage times (load+validate, render, search, exports, write) are printed beneath.
+//! Stage times (load+validate, generate, swap) are printed beneath, with the time each kind of
+//! work took (pages, search index, each export), summed over the jobs that ran in parallel.
 //!
 //! Run with `cargo bench --bench build [-- SIZES…]` (all four sizes by default), e.g.
 //! `cargo bench --bench build -- 100 1000`.
@@ -12,6 +13,10 @@
 //! A bench binary, not a test: timings depend on the machine.
 
 use faircat::output::Output;
+
+/// The allocator of the `faircat` binary (src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -56,6 +61,11 @@ fn main() {
         }
         let peak_kb: u64 = field(&report, "peak_kb").parse().unwrap_or(0);
         stage_lines.push(format!("{n:>8}: {}", field(&report, "stages")));
+        stage_lines.push(format!(
+            "{:>8}  work (CPU seconds per kind, summed over parallel jobs): {}",
+            "",
+            field(&report, "work")
+        ));
 
         let (bytes, files) = tree_size(&out);
         let copy_to = dir.path().join("copy");
@@ -84,7 +94,7 @@ fn main() {
 }
 
 /// The child: the pipeline of `site::build`, stage by stage (pages, search files and exports
-/// are minified and written as they are made), then its peak memory.
+/// are written as they are made), then its peak memory.
 fn child(root: &Path, out: &Path) {
     let mut stages = Vec::new();
     let mut t = Instant::now();
@@ -101,15 +111,17 @@ fn child(root: &Path, out: &Path) {
     };
     lap("load+validate", &mut stages);
     let theme = faircat::theme::Theme::load(root, &catalog.config.theme).expect("theme");
-    let mut output = Output::staged(out).expect("staging folder");
-    faircat::render::render_site(&catalog, &theme, &mut output).expect("render");
-    lap("render", &mut stages);
-    faircat::search::write_index(&catalog, &mut output).expect("search index");
-    lap("search", &mut stages);
-    faircat::export::write_all(&catalog, &mut output).expect("exports");
-    lap("exports", &mut stages);
+    let output = Output::staged(out).expect("staging folder");
+    let (output, timings) =
+        faircat::site::generate_timed(&catalog, &theme, output).expect("generate");
+    lap("generate", &mut stages);
     output.commit(out).expect("write");
     lap("swap", &mut stages);
+    let work: Vec<String> = timings
+        .iter()
+        .map(|(kind, took)| format!("{kind} {:.2}", took.as_secs_f64()))
+        .collect();
+    println!("work={}", work.join(", "));
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let peak_kb = status
         .lines()

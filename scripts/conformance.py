@@ -8,7 +8,8 @@ usage: conformance.py STANDARDS_DIR SITE_DIR
 2. pyshacl with the DCAT-AP 3.0.1 shapes (shapes.ttl + range.ttl) on catalog.ttl and on
    catalog.jsonld: zero violations.
 3. pyshacl with the FAIR Data Point shapes (shacl-fdp.ttl + shacl-catalog.ttl) on the union of
-   the Turtle records under fdp/ (each JSON-LD twin must hold the same graph): zero violations.
+   the Turtle records under fdp/ (`*.ttl`, each with a JSON-LD twin that must hold the same
+   graph, and the extension-less dataset and distribution records): zero violations.
 
    The published FDP shapes contain three constraints no data can satisfy, so they are checked
    twice. (a) As published: every violation must come from one of those three constraints, and
@@ -155,12 +156,16 @@ def read_as_intended(shapes):
 
 def fdp(site, standards):
     folder = site / "fdp"
-    turtle = sorted(folder.rglob("*.ttl"))
-    if not turtle:
+    twinned = sorted(folder.rglob("*.ttl"))
+    # Dataset and distribution records: one extension-less Turtle file each, no twins.
+    items = sorted(p for kind in ("dataset", "distribution") for p in (folder / kind).glob("*")
+                   if p.is_file() and p.suffix == "")
+    turtle = twinned + items
+    if not twinned or not items:
         fail(f"no FAIR Data Point records under {folder}")
         return
     from rdflib.compare import isomorphic
-    for ttl in turtle:
+    for ttl in twinned:
         twin = ttl.with_suffix(".jsonld")
         if not twin.exists() or not isomorphic(load([ttl], "turtle"), load([twin], "json-ld")):
             fail(f"{twin} is missing or differs from {ttl.name}")

@@ -174,19 +174,26 @@ pub fn dataset(catalog: &Catalog, d: &Dataset) -> Value {
     Value::Object(o)
 }
 
-/// The home page's `DataCatalog`, listing every dataset.
-pub fn catalog(catalog: &Catalog) -> Value {
+/// A home page's `DataCatalog`, listing the datasets `listed` on that page (each with a short
+/// description: its own page carries the full `Dataset`), so no page grows with the catalog.
+pub fn catalog(catalog: &Catalog, listed: &[usize]) -> Value {
     let config = &catalog.config;
-    let datasets: Vec<Value> = catalog
-        .datasets
+    let datasets: Vec<Value> = listed
         .iter()
-        .map(|d| {
+        .map(|&i| {
+            let d = &catalog.datasets[i];
             let url = config.url(&d.path());
             let mut m = Map::new();
             m.insert("@type".into(), json!("Dataset"));
             m.insert("@id".into(), json!(url));
             m.insert("name".into(), json!(d.name));
-            m.insert("description".into(), json!(description(&d.description)));
+            m.insert(
+                "description".into(),
+                json!(markdown::truncate(
+                    &markdown::to_plain_text(&d.description),
+                    300
+                )),
+            );
             m.insert("url".into(), json!(url));
             if let Some(l) = d.license.as_ref().and_then(|l| l.url.as_ref()) {
                 m.insert("license".into(), json!(l));

@@ -3,7 +3,7 @@
 //! The pipeline, one module per stage:
 //! `config` → `load` (walk + parse YAML with spans) → `validate` (raw tree → `model`, using `vocab`)
 //! → `render` (tera pages, `markdown`, `jsonld`, `badges`) + `search` + `export`
-//! → `output` (the one writer: minify, fingerprint, atomic swap). `site` ties them together.
+//! → `output` (the one writer: fingerprint, atomic swap). `site` ties them together.
 
 pub mod badges;
 pub mod cite;

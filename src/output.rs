@@ -1,13 +1,121 @@
 //! The one writer. Every stage adds files to an [`Output`]. In memory ([`Output::new`], for
-//! `serve` and tests) they stay there; for a build ([`Output::staged`]) each file is minified
-//! (HTML) and written at once into a temporary folder beside the output folder, so memory does
-//! not grow with the site. [`Output::commit`] swaps that folder in only when the site is
+//! `serve` and tests) they stay there; for a build ([`Output::staged`]) each file is written at
+//! once into a temporary folder beside the output folder, so memory does not grow with the
+//! site. (Pages come out of templates that were minified once, see `render`.) [`Output::commit`] swaps that folder in only when the site is
 //! complete: a failed build leaves the old site as it was.
 
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+pub type JobError = Box<dyn std::error::Error + Send + Sync>;
+
+/// A piece of the site to make: what kind of work it is (for timings) and the work, which puts
+/// its files into a [`Sink`]. Jobs run in parallel ([`Output::run`]), so a large catalog keeps
+/// both cores busy: the whole-catalog files are made while pages are rendered.
+pub struct Job<'a> {
+    pub kind: &'static str,
+    work: Work<'a>,
+}
+
+type Work<'a> = Box<dyn FnOnce(&Sink) -> Result<(), JobError> + Send + 'a>;
+
+impl<'a> Job<'a> {
+    pub fn new(
+        kind: &'static str,
+        work: impl FnOnce(&Sink) -> Result<(), JobError> + Send + 'a,
+    ) -> Job<'a> {
+        Job {
+            kind,
+            work: Box::new(work),
+        }
+    }
+}
+
+/// Time spent per kind of job, summed over jobs (so it can exceed the wall time).
+pub type Timings = BTreeMap<&'static str, Duration>;
+
+/// Where running jobs put files: written at once into the staging folder, or kept in memory.
+/// Shared by every job of one [`Output::run`].
+pub struct Sink<'o> {
+    /// The staging folder; `None` for an output kept in memory.
+    root: Option<&'o Path>,
+    made: Mutex<Vec<(String, Made)>>,
+}
+
+enum Made {
+    Written(u64),
+    Kept(Vec<u8>),
+}
+
+impl Sink<'_> {
+    /// Add one file.
+    pub fn add(
+        &self,
+        path: impl Into<String>,
+        bytes: impl Into<Vec<u8>>,
+    ) -> Result<(), OutputError> {
+        let path = path.into();
+        check_path(&path)?;
+        let made = match self.root {
+            Some(root) => Made::Written(write_file(root, &path, bytes.into())?),
+            None => Made::Kept(bytes.into()),
+        };
+        self.made
+            .lock()
+            .expect("no job panicked")
+            .push((path, made));
+        Ok(())
+    }
+
+    /// Add files one after the other (jobs run in parallel, not the files of one job).
+    pub fn add_many(&self, files: Vec<(String, Vec<u8>)>) -> Result<(), OutputError> {
+        files
+            .into_iter()
+            .try_for_each(|(path, bytes)| self.add(path, bytes))
+    }
+
+    /// A file written piece by piece by `write`, so it never has to be in memory whole: the
+    /// whole-catalog exports of a large catalog are hundreds of megabytes.
+    pub fn stream(
+        &self,
+        path: &str,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), JobError> {
+        check_path(path)?;
+        let made = match self.root {
+            Some(root) => {
+                let target = root.join(path);
+                create_parent(&target)?;
+                let file = std::fs::File::create(&target)
+                    .map_err(|e| OutputError::Io(target.clone(), e))?;
+                let mut w = io::BufWriter::with_capacity(1 << 20, file);
+                write(&mut w).map_err(|e| OutputError::Io(target.clone(), e))?;
+                let file = w
+                    .into_inner()
+                    .map_err(|e| OutputError::Io(target.clone(), e.into_error()))?;
+                let size = file
+                    .metadata()
+                    .map_err(|e| OutputError::Io(target.clone(), e))?
+                    .len();
+                Made::Written(size)
+            }
+            None => {
+                let mut bytes = Vec::new();
+                write(&mut bytes).map_err(|e| OutputError::Io(PathBuf::from(path), e))?;
+                Made::Kept(bytes)
+            }
+        };
+        self.made
+            .lock()
+            .expect("no job panicked")
+            .push((path.to_string(), made));
+        Ok(())
+    }
+}
 
 /// The files of a site, by path relative to its root (always `/`-separated, never absolute).
 #[derive(Debug, Default)]
@@ -82,7 +190,7 @@ impl Output {
         self.add_many(vec![(path.into(), bytes.into())])
     }
 
-    /// Add many files at once; when staged, they are minified and written in parallel.
+    /// Add many files at once; when staged, they are written in parallel.
     pub fn add_many(&mut self, files: Vec<(String, Vec<u8>)>) -> Result<(), OutputError> {
         use rayon::prelude::*;
         let mut seen = std::collections::BTreeSet::new();
@@ -111,6 +219,82 @@ impl Output {
             .collect::<Result<_, OutputError>>()?;
         staging.written.extend(sizes);
         Ok(())
+    }
+
+    /// Run `jobs` in parallel (biggest first is best: they are started in order), each putting
+    /// its files into the output as it finishes them. Returns the time each kind of job took.
+    pub fn run(&mut self, jobs: Vec<Job<'_>>) -> Result<Timings, JobError> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let root = self.staging.as_ref().map(|s| s.dir.path().to_path_buf());
+        let sink = Sink {
+            root: root.as_deref(),
+            made: Mutex::new(Vec::new()),
+        };
+        // Each worker takes the next job in order, so long jobs put first start first (a
+        // parallel iterator would split the list in halves and start one in the middle).
+        let jobs: Vec<Mutex<Option<Job<'_>>>> =
+            jobs.into_iter().map(|j| Mutex::new(Some(j))).collect();
+        let next = AtomicUsize::new(0);
+        let done: Mutex<Vec<(&'static str, Duration)>> = Mutex::new(Vec::new());
+        let failed: Mutex<Option<JobError>> = Mutex::new(None);
+        rayon::scope(|scope| {
+            for _ in 0..rayon::current_num_threads() {
+                scope.spawn(|_| {
+                    while let Some(slot) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let Some(job) = slot.lock().expect("no job panicked").take() else {
+                            continue;
+                        };
+                        let started = Instant::now();
+                        match (job.work)(&sink) {
+                            Ok(()) => done
+                                .lock()
+                                .expect("no job panicked")
+                                .push((job.kind, started.elapsed())),
+                            Err(e) => {
+                                // Stop handing out jobs; the first error is the one reported.
+                                next.store(jobs.len(), Ordering::Relaxed);
+                                failed.lock().expect("no job panicked").get_or_insert(e);
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        if let Some(e) = failed.into_inner().expect("no job panicked") {
+            return Err(e);
+        }
+        let timed = done.into_inner().expect("no job panicked");
+        let mut made = sink.made.into_inner().expect("no job panicked");
+        made.sort_by(|a, b| a.0.cmp(&b.0));
+        for pair in made.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                return Err(OutputError::Duplicate(pair[0].0.clone()).into());
+            }
+        }
+        for (path, m) in made {
+            let taken = self.files.contains_key(&path)
+                || self
+                    .staging
+                    .as_ref()
+                    .is_some_and(|s| s.written.contains_key(&path));
+            if taken {
+                return Err(OutputError::Duplicate(path).into());
+            }
+            match (m, self.staging.as_mut()) {
+                (Made::Written(size), Some(staging)) => {
+                    staging.written.insert(path, size);
+                }
+                (Made::Kept(bytes), _) => {
+                    self.files.insert(path, bytes);
+                }
+                (Made::Written(_), None) => unreachable!("only a staged output writes"),
+            }
+        }
+        let mut timings = Timings::new();
+        for (kind, took) in timed {
+            *timings.entry(kind).or_default() += took;
+        }
+        Ok(timings)
     }
 
     /// Append to a file, creating it if needed: for files several stages contribute to, such
@@ -174,7 +358,7 @@ impl Output {
         self.files.values().map(|b| b.len() as u64).sum()
     }
 
-    /// Write what is still in memory (minifying HTML) to a fresh folder beside `out_dir` (the
+    /// Write what is still in memory to a fresh folder beside `out_dir` (the
     /// staging folder, if staged), then swap it in. On any error the previous `out_dir` is left
     /// untouched.
     pub fn commit(self, out_dir: &Path) -> Result<CommitReport, OutputError> {
@@ -252,19 +436,21 @@ fn parent_and_name(out_dir: &Path) -> (PathBuf, String) {
     (parent, name)
 }
 
-/// Write one file under `root` (HTML minified); its size on disk.
+/// Write one file under `root`; its size on disk.
 fn write_file(root: &Path, path: &str, bytes: Vec<u8>) -> Result<u64, OutputError> {
-    let bytes = if path.ends_with(".html") {
-        minify(&bytes)
-    } else {
-        bytes
-    };
     let target = root.join(path);
-    if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| OutputError::Io(dir.to_path_buf(), e))?;
-    }
+    create_parent(&target)?;
     std::fs::write(&target, &bytes).map_err(|e| OutputError::Io(target.clone(), e))?;
     Ok(bytes.len() as u64)
+}
+
+fn create_parent(target: &Path) -> Result<(), OutputError> {
+    match target.parent() {
+        Some(dir) if !dir.is_dir() => {
+            std::fs::create_dir_all(dir).map_err(|e| OutputError::Io(dir.to_path_buf(), e))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// First 10 hex digits of the SHA-256 of `bytes`: enough to tell versions of an asset apart.
@@ -288,17 +474,6 @@ fn check_path(path: &str) -> Result<(), OutputError> {
     }
 }
 
-fn minify(html: &[u8]) -> Vec<u8> {
-    let cfg = minify_html::Cfg {
-        minify_css: true,
-        minify_js: true,
-        keep_closing_tags: true,
-        keep_html_and_head_opening_tags: true,
-        ..minify_html::Cfg::default()
-    };
-    minify_html::minify(html, &cfg)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,20 +492,6 @@ mod tests {
             out.add("a/b.html", "y"),
             Err(OutputError::Duplicate(_))
         ));
-    }
-
-    #[test]
-    fn minifying_keeps_the_security_policy() {
-        let page = crate::render::csp::insert_meta(
-            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title></head><body></body></html>",
-        )
-        .unwrap();
-        let small = String::from_utf8(minify(page.as_bytes())).unwrap();
-        assert!(
-            small.contains("http-equiv=Content-Security-Policy")
-                && small.contains(crate::render::csp::META_POLICY),
-            "{small}"
-        );
     }
 
     #[test]
@@ -375,7 +536,7 @@ mod tests {
         std::fs::write(out_dir.join("keep.txt"), "old site").unwrap();
 
         let mut failed = Output::staged(&out_dir).unwrap();
-        failed.add("a.html", "<p>  x  </p>").unwrap();
+        failed.add("a.html", "<p>x</p>").unwrap();
         assert_eq!(failed.len(), 1);
         assert!(
             failed.get("a.html").is_none(),
@@ -395,7 +556,7 @@ mod tests {
 
         let mut out = Output::staged(&out_dir).unwrap();
         out.add_many(vec![
-            ("b/index.html".into(), b"<p>  y  </p>".to_vec()),
+            ("b/index.html".into(), b"<p>y</p>".to_vec()),
             ("c.json".into(), b"{}".to_vec()),
         ])
         .unwrap();
@@ -407,10 +568,9 @@ mod tests {
         let report = out.commit(&out_dir).unwrap();
         assert_eq!((report.files, report.pages), (3, 1));
         assert!(!out_dir.join("keep.txt").exists());
-        let page = std::fs::read_to_string(out_dir.join("b/index.html")).unwrap();
-        assert!(
-            !page.contains("  "),
-            "HTML is minified when written: {page}"
+        assert_eq!(
+            std::fs::read_to_string(out_dir.join("b/index.html")).unwrap(),
+            "<p>y</p>"
         );
         assert_eq!(
             std::fs::read_to_string(out_dir.join("_headers")).unwrap(),

@@ -4,7 +4,8 @@
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::model::Catalog;
-use crate::output::{CommitReport, Output, OutputError};
+use crate::output::{CommitReport, Output, OutputError, Timings};
+use crate::render::Renderer;
 use crate::theme::Theme;
 use std::path::{Path, PathBuf};
 
@@ -75,17 +76,26 @@ pub fn generate(catalog: &Catalog, theme: &Theme) -> Result<Output, BuildError> 
 }
 
 /// [`generate`] into `out` (in memory, or staged for writing).
-pub fn generate_into(
+pub fn generate_into(catalog: &Catalog, theme: &Theme, out: Output) -> Result<Output, BuildError> {
+    generate_timed(catalog, theme, out).map(|(out, _)| out)
+}
+
+/// [`generate_into`], with the time each kind of work took (summed over the jobs that ran in
+/// parallel).
+pub fn generate_timed(
     catalog: &Catalog,
     theme: &Theme,
     mut out: Output,
-) -> Result<Output, BuildError> {
-    crate::render::render_site(catalog, theme, &mut out)
-        .map_err(|e| BuildError::Generate(e.to_string()))?;
-    crate::search::write_index(catalog, &mut out)
-        .map_err(|e| BuildError::Generate(e.to_string()))?;
-    crate::export::write_all(catalog, &mut out).map_err(|e| BuildError::Generate(e.to_string()))?;
-    Ok(out)
+) -> Result<(Output, Timings), BuildError> {
+    let generate = |e: &dyn std::fmt::Display| BuildError::Generate(e.to_string());
+    let renderer = Renderer::prepare(catalog, theme, &mut out).map_err(|e| generate(&e))?;
+    // The longest jobs first: the whole-catalog exports and the search index, then the many
+    // small ones (pages, per-dataset files), so both cores stay busy to the end.
+    let mut jobs = crate::export::jobs(catalog);
+    jobs.insert(2, crate::search::job(catalog));
+    jobs.extend(crate::render::jobs(catalog, &renderer));
+    let timings = out.run(jobs).map_err(|e| generate(&e))?;
+    Ok((out, timings))
 }
 
 /// Load, validate, generate and write the site. The output folder is replaced only on success.

@@ -27,6 +27,7 @@ const TEMPLATES: &[(&str, &str)] = embed!(
     "404.html",
     "_dataset_table.html",
     "_facet_lists.html",
+    "_pager.html",
 );
 
 /// The default theme's static assets, by path under `static/`.

@@ -107,7 +107,7 @@ fn dcat_and_fdp_parse_as_rdf_and_agree() {
         "fdp/index.ttl",
         "fdp/catalog/index.ttl",
         "fdp/catalog/main",
-        "fdp/dataset/chest-ct-nodules.ttl",
+        "fdp/dataset/chest-ct-nodules",
     ] {
         let triples = oxttl::TurtleParser::new()
             .for_slice(cat.read_out(rel).as_bytes())

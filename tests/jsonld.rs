@@ -170,7 +170,7 @@ fn restricted_entries_state_conditions_and_licence_references() {
 }
 
 #[test]
-fn home_page_carries_a_data_catalog_of_every_dataset() {
+fn home_page_carries_a_data_catalog_of_the_datasets_it_lists() {
     let cat = TestCatalog::fixture("full");
     cat.build();
     let c = jsonld(&cat, "index.html");
@@ -179,7 +179,7 @@ fn home_page_carries_a_data_catalog_of_every_dataset() {
     assert_eq!(c["url"], "https://example.org/catalog/");
     assert_eq!(c["inLanguage"], "en");
     assert_eq!(c["publisher"]["name"], "Test Publisher");
-    let urls: Vec<&str> = c["dataset"]
+    let mut urls: Vec<&str> = c["dataset"]
         .as_array()
         .unwrap()
         .iter()
@@ -189,6 +189,8 @@ fn home_page_carries_a_data_catalog_of_every_dataset() {
             d["url"].as_str().unwrap()
         })
         .collect();
+    // In the order of the home page's table (by name); all three fit on its first page.
+    urls.sort_unstable();
     assert_eq!(
         urls,
         [

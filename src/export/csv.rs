@@ -50,16 +50,23 @@ pub const COLUMNS: &[&str] = &[
 ];
 
 pub fn catalog_csv(catalog: &Catalog) -> Result<Vec<u8>, ExportError> {
+    let mut bytes = Vec::new();
+    write_catalog_csv(catalog, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`catalog_csv`] into `out`, a row at a time.
+pub fn write_catalog_csv(catalog: &Catalog, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer(out);
     w.write_record(COLUMNS)?;
     for d in &catalog.datasets {
         let row = row(catalog, d);
         debug_assert_eq!(row.len(), COLUMNS.len());
         w.write_record(row.iter().map(|cell| cell.text()))?;
     }
-    Ok(w.into_inner().map_err(|e| e.into_error())?)
+    w.flush()
 }
 
 enum Cell {

@@ -15,10 +15,9 @@
 //!   size, SHA-256 `spdx:Checksum`), or else one for the access route; each carries the licence
 //!   (`dct:LicenseDocument`).
 
-use super::ExportError;
-use super::rdf::{Graph, blank, iri, n, text, text_lang, typed};
+use super::rdf::{Graph, blank, iri, n, text, text_lang, typed, write_document};
 use crate::model::{Catalog, Dataset};
-use crate::output::Output;
+use crate::output::Job;
 use crate::vocab::Access;
 use oxrdf::NamedNode;
 
@@ -30,11 +29,31 @@ const SNOMED: &str = "http://snomed.info/id/";
 const OBO: &str = "http://purl.obolibrary.org/obo/";
 const IANA_MEDIA: &str = "https://www.iana.org/assignments/media-types/";
 
-pub fn write(catalog: &Catalog, out: &mut Output) -> Result<(), ExportError> {
-    let graph = catalog_graph(catalog);
-    out.add("catalog.ttl", graph.to_turtle())?;
-    out.add("catalog.jsonld", graph.to_jsonld())?;
-    Ok(())
+/// Datasets per part of the streamed catalog files.
+const DATASETS_PER_PART: usize = 256;
+
+/// The jobs that write `catalog.ttl` and `catalog.jsonld`, each streamed a part at a time.
+pub fn jobs(catalog: &Catalog) -> Vec<Job<'_>> {
+    [
+        ("dcat turtle", "catalog.ttl", false),
+        ("dcat json-ld", "catalog.jsonld", true),
+    ]
+    .into_iter()
+    .map(|(kind, path, jsonld)| {
+        Job::new(kind, move |sink| {
+            let parts = catalog.datasets.len().div_ceil(DATASETS_PER_PART);
+            sink.stream(path, |w| {
+                write_document(
+                    w,
+                    &head_graph(catalog),
+                    parts,
+                    |i| part_graph(catalog, i),
+                    jsonld,
+                )
+            })
+        })
+    })
+    .collect()
 }
 
 /// IRI of the catalog resource.
@@ -52,8 +71,17 @@ pub fn dataset_iri(catalog: &Catalog, d: &Dataset) -> NamedNode {
     NamedNode::new_unchecked(format!("{}#dataset", catalog.config.url(&d.path())))
 }
 
-/// The whole DCAT-AP graph.
+/// The whole DCAT-AP graph (what the two files hold; they are written a part at a time).
 pub fn catalog_graph(catalog: &Catalog) -> Graph {
+    let mut g = head_graph(catalog);
+    for d in &catalog.datasets {
+        add_catalog_dataset(&mut g, catalog, d);
+    }
+    g
+}
+
+/// The catalog, its publisher and its list of datasets.
+fn head_graph(catalog: &Catalog) -> Graph {
     let mut g = Graph::new();
     let c = &catalog.config;
     let cat = catalog_iri(catalog);
@@ -90,18 +118,23 @@ pub fn catalog_graph(catalog: &Catalog) -> Graph {
         g.add(cat.clone(), "dcat:dataset", dataset_iri(catalog, d));
     }
     add_publisher(&mut g, catalog);
-    for d in &catalog.datasets {
-        let dist_base = format!("{}#distribution", catalog.config.url(&d.path()));
-        add_dataset(
-            &mut g,
-            catalog,
-            d,
-            dataset_iri(catalog, d),
-            &dist_base,
-            true,
-        );
+    g
+}
+
+/// Part `i` of the datasets, described.
+fn part_graph(catalog: &Catalog, i: usize) -> Graph {
+    let mut g = Graph::new();
+    let start = i * DATASETS_PER_PART;
+    let end = (start + DATASETS_PER_PART).min(catalog.datasets.len());
+    for d in &catalog.datasets[start.min(end)..end] {
+        add_catalog_dataset(&mut g, catalog, d);
     }
     g
+}
+
+fn add_catalog_dataset(g: &mut Graph, catalog: &Catalog, d: &Dataset) {
+    let dist_base = format!("{}#distribution", catalog.config.url(&d.path()));
+    add_dataset(g, catalog, d, dataset_iri(catalog, d), &dist_base, true);
 }
 
 /// The catalog's publisher as a `foaf:Agent`.
@@ -310,6 +343,34 @@ pub(super) fn add_dataset(
     add_distributions(g, catalog, d, &s, dist_base, lang)
 }
 
+/// Where a dataset without downloads is accessed: its access URL, else its homepage, else its
+/// page.
+fn access_route(catalog: &Catalog, d: &Dataset) -> Option<NamedNode> {
+    let page = catalog.config.url(&d.path());
+    d.access_url
+        .iter()
+        .chain(&d.homepage)
+        .chain(std::iter::once(&page))
+        .find_map(|u| iri(u))
+}
+
+/// The IRIs of the distributions [`add_dataset`] describes for `d`, without describing them:
+/// `<dist_base>-<n>` for each download with a valid URL, else `<dist_base>` for the access
+/// route.
+pub(super) fn distribution_iris(catalog: &Catalog, d: &Dataset, dist_base: &str) -> Vec<NamedNode> {
+    let downloads = d.downloads.iter().filter(|f| iri(&f.url).is_some()).count();
+    if downloads > 0 {
+        (1..=downloads)
+            .map(|i| NamedNode::new_unchecked(format!("{dist_base}-{i}")))
+            .collect()
+    } else {
+        access_route(catalog, d)
+            .map(|_| NamedNode::new_unchecked(dist_base.to_string()))
+            .into_iter()
+            .collect()
+    }
+}
+
 fn add_distributions(
     g: &mut Graph,
     catalog: &Catalog,
@@ -318,7 +379,6 @@ fn add_distributions(
     dist_base: &str,
     lang: &str,
 ) -> Vec<NamedNode> {
-    let page = catalog.config.url(&d.path());
     let license = d.license.as_ref().and_then(|l| {
         let doc = iri(l.url.as_deref()?)?;
         g.typed(doc.clone(), "dct:LicenseDocument");
@@ -332,13 +392,7 @@ fn add_distributions(
         .filter_map(|f| iri(&f.url).map(|u| (f, u)))
         .collect();
     if files.is_empty() {
-        let Some(access) = d
-            .access_url
-            .iter()
-            .chain(&d.homepage)
-            .chain(std::iter::once(&page))
-            .find_map(|u| iri(u))
-        else {
+        let Some(access) = access_route(catalog, d) else {
             return Vec::new();
         };
         let dist = NamedNode::new_unchecked(dist_base.to_string());

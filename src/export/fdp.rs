@@ -1,6 +1,7 @@
 //! A static, read-only FAIR Data Point under `/fdp/`.
 //!
-//! Records (IRI → files; each record in Turtle, with a JSON-LD twin):
+//! Records (IRI → files; each record in Turtle; all but the dataset and distribution records,
+//! of which a large catalog has many, with a JSON-LD twin):
 //!
 //! | IRI | what | files |
 //! |---|---|---|
@@ -8,9 +9,9 @@
 //! | `<base>fdp/catalog/` | `ldp:DirectContainer` of catalogs | `fdp/catalog/index.ttl`, `.jsonld` |
 //! | `<base>fdp/catalog/main` | `dcat:Catalog` record | `fdp/catalog/main`, `main.ttl`, `main.jsonld` |
 //! | `<base>fdp/dataset/` | `ldp:BasicContainer` of dataset records | `fdp/dataset/index.ttl`, `.jsonld` |
-//! | `<base>fdp/dataset/<slug>` | `dcat:Dataset` record | `fdp/dataset/<slug>`, `.ttl`, `.jsonld` |
+//! | `<base>fdp/dataset/<slug>` | `dcat:Dataset` record | `fdp/dataset/<slug>` |
 //! | `<base>fdp/distribution/` | `ldp:BasicContainer` of distribution records | `fdp/distribution/index.ttl`, `.jsonld` |
-//! | `<base>fdp/distribution/<slug>[-<n>]` | `dcat:Distribution` record | likewise |
+//! | `<base>fdp/distribution/<slug>[-<n>]` | `dcat:Distribution` record | `fdp/distribution/<slug>[-<n>]` |
 //!
 //! Extension-less files hold Turtle so every record IRI dereferences on any static host;
 //! `fdp/_headers` (Netlify, Cloudflare Pages) and `fdp/.htaccess` (Apache) add the right media
@@ -21,11 +22,10 @@
 //! `ldp:BasicContainer`s; the FDP shapes describe `ldp:DirectContainer` as the container of
 //! catalogs only.
 
-use super::ExportError;
 use super::dcat;
 use super::rdf::{Graph, text_lang, typed};
-use crate::model::Catalog;
-use crate::output::Output;
+use crate::model::{Catalog, Dataset};
+use crate::output::Job;
 use oxrdf::{NamedNode, NamedOrBlankNode};
 
 /// The FDP specification the records follow.
@@ -36,35 +36,57 @@ const DATASET_PROFILE: &str = "https://www.purl.org/fairtools/fdp/schema/0.1/dat
 const DISTRIBUTION_PROFILE: &str =
     "https://www.purl.org/fairtools/fdp/schema/0.1/distributionMetadata";
 
-pub fn write(catalog: &Catalog, out: &mut Output) -> Result<(), ExportError> {
-    use rayon::prelude::*;
-    let files: Vec<(String, Vec<u8>)> = records(catalog)
-        .par_iter()
-        .flat_map_iter(|(path, graph)| {
+/// The jobs that write the FAIR Data Point: the root, containers and catalog record, then
+/// the dataset and distribution records a chunk of datasets at a time.
+pub fn jobs(catalog: &Catalog) -> Vec<Job<'_>> {
+    let mut jobs = vec![Job::new("fdp containers", move |sink| {
+        sink.add_many(record_files(&containers(catalog)))?;
+        sink.add("fdp/_headers", HEADERS)?;
+        sink.add("fdp/.htaccess", HTACCESS)?;
+        Ok(())
+    })];
+    jobs.extend(super::per_dataset_jobs(catalog, "fdp records", |d| {
+        record_files(&item_records(catalog, d))
+    }));
+    jobs
+}
+
+/// The files of records: a container's or the root's `index.ttl` and `index.jsonld`; the
+/// catalog record's extension-less Turtle with `.ttl` and `.jsonld` twins; a dataset or
+/// distribution record's extension-less Turtle only.
+fn record_files(records: &[(String, Graph)]) -> Vec<(String, Vec<u8>)> {
+    records
+        .iter()
+        .flat_map(|(path, graph)| {
             let turtle = graph.to_turtle();
-            let jsonld = graph.to_jsonld();
             match path.strip_suffix('/') {
                 Some(dir) => vec![
                     (format!("{dir}/index.ttl"), turtle),
-                    (format!("{dir}/index.jsonld"), jsonld),
+                    (format!("{dir}/index.jsonld"), graph.to_jsonld()),
                 ],
+                None if is_item_record(path) => vec![(path.clone(), turtle)],
                 None => vec![
                     (path.clone(), turtle.clone()),
                     (format!("{path}.ttl"), turtle),
-                    (format!("{path}.jsonld"), jsonld),
+                    (format!("{path}.jsonld"), graph.to_jsonld()),
                 ],
             }
         })
-        .collect();
-    out.add_many(files)?;
-    out.add("fdp/_headers", HEADERS)?;
-    out.add("fdp/.htaccess", HTACCESS)?;
-    Ok(())
+        .collect()
 }
 
 /// Every FDP record: its path under the site root (a trailing `/` for containers and the
 /// root) and its graph.
 pub fn records(catalog: &Catalog) -> Vec<(String, Graph)> {
+    let mut records = containers(catalog);
+    for d in &catalog.datasets {
+        records.extend(item_records(catalog, d));
+    }
+    records
+}
+
+/// The root record, the containers and the catalog record.
+fn containers(catalog: &Catalog) -> Vec<(String, Graph)> {
     let c = &catalog.config;
     let root = node(c.url("fdp/"));
     let catalogs = node(c.url("fdp/catalog/"));
@@ -141,7 +163,7 @@ pub fn records(catalog: &Catalog) -> Vec<(String, Graph)> {
     record_metadata(&mut g, catalog, &cat, true);
     records.push(("fdp/catalog/main".to_string(), g));
 
-    // Dataset and distribution records, and their containers.
+    // The containers of dataset and distribution records.
     let mut dataset_list = Graph::new();
     dataset_list.typed(datasets_container.clone(), "ldp:BasicContainer");
     dataset_list.add(
@@ -156,40 +178,66 @@ pub fn records(catalog: &Catalog) -> Vec<(String, Graph)> {
         "dct:title",
         text_lang("Distributions", "en"),
     );
-    let mut item_records = Vec::new();
     for d in &catalog.datasets {
         let ds = dataset_record_iri(catalog, &d.slug);
-        dataset_list.add(datasets_container.clone(), "ldp:contains", ds.clone());
-        let mut g = Graph::new();
-        let dist_base = c.url(&format!("fdp/distribution/{}", d.slug));
-        let dists = dcat::add_dataset(&mut g, catalog, d, ds.clone(), &dist_base, false);
-        g.add(ds.clone(), "dct:conformsTo", node(DATASET_PROFILE.into()));
-        g.add(ds.clone(), "dct:isPartOf", cat.clone());
-        record_metadata(&mut g, catalog, &ds, false);
-        for dist in &dists {
-            dist_list.add(dists_container.clone(), "ldp:contains", dist.clone());
-            let roots: Vec<NamedOrBlankNode> = vec![dist.clone().into()];
-            let mut record = g.subgraph(&roots);
-            record.add(dist.clone(), "dct:isPartOf", ds.clone());
-            record.add(
-                dist.clone(),
-                "dct:conformsTo",
-                node(DISTRIBUTION_PROFILE.into()),
-            );
-            record_metadata(&mut record, catalog, dist, false);
-            let dist_path = dist
-                .as_str()
-                .strip_prefix(c.base_url.as_str())
-                .expect("records live under base_url")
-                .to_string();
-            item_records.push((dist_path, record));
+        dataset_list.add(datasets_container.clone(), "ldp:contains", ds);
+        for dist in dcat::distribution_iris(catalog, d, &distribution_base(catalog, d)) {
+            dist_list.add(dists_container.clone(), "ldp:contains", dist);
         }
-        item_records.push((format!("fdp/dataset/{}", d.slug), g));
     }
     records.push(("fdp/dataset/".to_string(), dataset_list));
     records.push(("fdp/distribution/".to_string(), dist_list));
-    records.extend(item_records);
     records
+}
+
+fn distribution_base(catalog: &Catalog, d: &Dataset) -> String {
+    catalog.config.url(&format!("fdp/distribution/{}", d.slug))
+}
+
+/// The records of one dataset: one per distribution, then the dataset's.
+fn item_records(catalog: &Catalog, d: &Dataset) -> Vec<(String, Graph)> {
+    let c = &catalog.config;
+    let cat = node(c.url("fdp/catalog/main"));
+    let ds = dataset_record_iri(catalog, &d.slug);
+    let mut g = Graph::new();
+    let dists = dcat::add_dataset(
+        &mut g,
+        catalog,
+        d,
+        ds.clone(),
+        &distribution_base(catalog, d),
+        false,
+    );
+    g.add(ds.clone(), "dct:conformsTo", node(DATASET_PROFILE.into()));
+    g.add(ds.clone(), "dct:isPartOf", cat);
+    record_metadata(&mut g, catalog, &ds, false);
+    let mut records = Vec::new();
+    for dist in &dists {
+        let roots: Vec<NamedOrBlankNode> = vec![dist.clone().into()];
+        let mut record = g.subgraph(&roots);
+        record.add(dist.clone(), "dct:isPartOf", ds.clone());
+        record.add(
+            dist.clone(),
+            "dct:conformsTo",
+            node(DISTRIBUTION_PROFILE.into()),
+        );
+        record_metadata(&mut record, catalog, dist, false);
+        let dist_path = dist
+            .as_str()
+            .strip_prefix(c.base_url.as_str())
+            .expect("records live under base_url")
+            .to_string();
+        records.push((dist_path, record));
+    }
+    records.push((format!("fdp/dataset/{}", d.slug), g));
+    records
+}
+
+/// A dataset or distribution record: one Turtle file at its IRI. There are one or more per
+/// dataset, so they get no `.ttl` and `.jsonld` twins (which tripled the files of a large
+/// catalog); the root, its containers and the catalog record keep theirs.
+fn is_item_record(path: &str) -> bool {
+    path.starts_with("fdp/dataset/") || path.starts_with("fdp/distribution/")
 }
 
 fn dataset_record_iri(catalog: &Catalog, slug: &str) -> NamedNode {
@@ -229,7 +277,7 @@ fn node(iri: String) -> NamedNode {
 /// Media types for hosts that read `_headers` (Netlify, Cloudflare Pages). Paths are relative
 /// to the site root, so a site served under a sub-path needs them prefixed.
 const HEADERS: &str = "\
-# FAIR Data Point records: Turtle by default, JSON-LD twins beside them.
+# FAIR Data Point records: Turtle; the root, containers and catalog record have JSON-LD twins.
 /fdp/*.ttl
   Content-Type: text/turtle; charset=utf-8
   Access-Control-Allow-Origin: *
@@ -264,3 +312,36 @@ RewriteCond %{HTTP_ACCEPT} application/ld\\+json
 RewriteCond %{REQUEST_FILENAME} -d
 RewriteRule ^(.*)$ $1index.jsonld [L,T=application/ld+json]
 ";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn containers_list_the_distributions_the_records_describe() {
+        let catalog = super::super::sample::catalog();
+        let container = containers(&catalog)
+            .into_iter()
+            .find(|(path, _)| path == "fdp/distribution/")
+            .map(|(_, g)| g.to_turtle())
+            .unwrap();
+        let mut listed: Vec<String> = oxttl::TurtleParser::new()
+            .for_slice(&container)
+            .map(Result::unwrap)
+            .filter(|t| t.predicate.as_str() == "http://www.w3.org/ns/ldp#contains")
+            .map(|t| t.object.to_string())
+            .collect();
+        let mut described: Vec<String> = catalog
+            .datasets
+            .iter()
+            .flat_map(|d| item_records(&catalog, d))
+            .map(|(path, _)| path)
+            .filter(|p| p.starts_with("fdp/distribution/"))
+            .map(|p| format!("<{}>", catalog.config.url(&p)))
+            .collect();
+        listed.sort();
+        described.sort();
+        assert!(described.len() >= 2, "{described:?}");
+        assert_eq!(listed, described);
+    }
+}

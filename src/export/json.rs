@@ -5,24 +5,61 @@
 //! an absolute URL. Field by field documentation: `docs/for-machines.md`. Bump [`API_VERSION`]
 //! when a field changes meaning or disappears (adding fields does not bump it).
 
-use super::{ExportError, json_text};
+use super::{json_compact_text, json_text};
 use crate::model::{Catalog, Dataset};
-use crate::output::Output;
+use crate::output::Job;
 use serde_json::{Value, json};
+use std::io::Write;
 
 /// Version of the JSON layout, the `version` field of every document.
 pub const API_VERSION: u32 = 1;
 
-pub fn write(catalog: &Catalog, out: &mut Output) -> Result<(), ExportError> {
-    out.add("api/catalog.json", json_text(&catalog_document(catalog)))?;
-    super::per_dataset(catalog, out, |d| {
+/// The jobs that write `api/catalog.json` (streamed) and `api/datasets/<slug>.json`.
+pub fn jobs(catalog: &Catalog) -> Vec<Job<'_>> {
+    let mut jobs = vec![Job::new("api catalog", move |sink| {
+        sink.stream("api/catalog.json", |w| write_catalog_document(catalog, w))
+    })];
+    jobs.extend(super::per_dataset_jobs(catalog, "api datasets", |d| {
         let doc = json!({
             "version": API_VERSION,
             "dataset": dataset_record(catalog, d),
         });
-        vec![(dataset_api_path(d), json_text(&doc))]
-    })
+        vec![(dataset_api_path(d), json_text(&doc).into_bytes())]
+    }));
+    jobs
 }
+
+/// [`catalog_document`] as compact JSON (see [`json_compact_text`]), written a batch of
+/// datasets at a time so the document is never in memory whole.
+pub fn write_catalog_document(catalog: &Catalog, w: &mut dyn Write) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let mut head = catalog_head(catalog);
+    head.insert("datasets".into(), json!([]));
+    let head = json_compact_text(&Value::Object(head));
+    // Keys are written in order, and `"datasets":[]` can only be the key (a string holding it
+    // would have its quotes escaped), so the records go between its brackets.
+    let (before, after) = head
+        .split_once(DATASETS_SLOT)
+        .expect("the head has a datasets key");
+    w.write_all(before.as_bytes())?;
+    w.write_all(b"\"datasets\":[")?;
+    for (b, batch) in catalog.datasets.chunks(1024).enumerate() {
+        let records: Vec<String> = batch
+            .par_iter()
+            .map(|d| json_compact_text(&dataset_record(catalog, d)))
+            .collect();
+        for (i, record) in records.iter().enumerate() {
+            if b > 0 || i > 0 {
+                w.write_all(b",")?;
+            }
+            w.write_all(record.trim_end().as_bytes())?;
+        }
+    }
+    w.write_all(b"]")?;
+    w.write_all(after.as_bytes())
+}
+
+const DATASETS_SLOT: &str = "\"datasets\":[]";
 
 /// `api/datasets/<slug>.json`, relative to the site root.
 pub fn dataset_api_path(d: &Dataset) -> String {
@@ -31,8 +68,22 @@ pub fn dataset_api_path(d: &Dataset) -> String {
 
 /// The whole catalog: its description and every published dataset, in slug order.
 pub fn catalog_document(catalog: &Catalog) -> Value {
+    let mut doc = catalog_head(catalog);
+    doc.insert(
+        "datasets".into(),
+        catalog
+            .datasets
+            .iter()
+            .map(|d| dataset_record(catalog, d))
+            .collect(),
+    );
+    Value::Object(doc)
+}
+
+/// [`catalog_document`] without its datasets.
+fn catalog_head(catalog: &Catalog) -> serde_json::Map<String, Value> {
     let c = &catalog.config;
-    json!({
+    let head = json!({
         "version": API_VERSION,
         "generator": "faircat",
         "title": c.title,
@@ -53,8 +104,11 @@ pub fn catalog_document(catalog: &Catalog) -> Value {
             "schema": c.url(super::schema::PATH),
             "fdp": c.url("fdp/"),
         },
-        "datasets": catalog.datasets.iter().map(|d| dataset_record(catalog, d)).collect::<Vec<_>>(),
-    })
+    });
+    match head {
+        Value::Object(map) => map,
+        _ => unreachable!("an object literal"),
+    }
 }
 
 /// One dataset with every field normalised.
@@ -178,4 +232,23 @@ fn slug_links(catalog: &Catalog, slugs: &[String]) -> Vec<Value> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_streamed_catalog_is_the_catalog_document() {
+        let catalog = crate::synth::catalog(2500, 7);
+        let mut streamed = Vec::new();
+        write_catalog_document(&catalog, &mut streamed).unwrap();
+        let whole = json_compact_text(&catalog_document(&catalog));
+        assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+        let empty = crate::synth::catalog(0, 7);
+        let mut streamed = Vec::new();
+        write_catalog_document(&empty, &mut streamed).unwrap();
+        let parsed: Value = serde_json::from_slice(&streamed).unwrap();
+        assert_eq!(parsed["datasets"], json!([]));
+    }
 }

@@ -21,54 +21,75 @@ pub mod json;
 mod rdf;
 pub mod schema;
 
-use crate::model::Catalog;
-use crate::output::Output;
+use crate::model::{Catalog, Dataset};
+use crate::output::{Job, Output};
 
 pub type ExportError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Add every export of `catalog` to `out`.
 pub fn write_all(catalog: &Catalog, out: &mut Output) -> Result<(), ExportError> {
-    json::write(catalog, out)?;
-    out.add("catalog.csv", csv::catalog_csv(catalog)?)?;
-    let schema_url = catalog.config.url(schema::PATH);
-    out.add(
-        schema::PATH,
-        json_text(&schema::dataset_schema(Some(&schema_url))),
-    )?;
-    per_dataset(catalog, out, |d| {
-        vec![
-            (
-                format!("{}croissant.json", d.path()),
-                json_text(&croissant::croissant(catalog, d)),
-            ),
-            (format!("{}citation.bib", d.path()), crate::cite::bibtex(d)),
-            (
-                format!("{}CITATION.cff", d.path()),
-                crate::cite::cff(d, &catalog.config),
-            ),
-        ]
-    })?;
-    dcat::write(catalog, out)?;
-    fdp::write(catalog, out)?;
+    out.run(jobs(catalog))?;
     Ok(())
 }
 
-/// The files `make` gives for each dataset, made in parallel and added a chunk at a time.
-pub fn per_dataset(
-    catalog: &Catalog,
-    out: &mut Output,
-    make: impl Fn(&crate::model::Dataset) -> Vec<(String, String)> + Sync,
-) -> Result<(), ExportError> {
-    use rayon::prelude::*;
-    for chunk in catalog.datasets.chunks(2048) {
-        let files: Vec<(String, Vec<u8>)> = chunk
-            .par_iter()
-            .flat_map_iter(|d| make(d))
-            .map(|(path, text)| (path, text.into_bytes()))
-            .collect();
-        out.add_many(files)?;
-    }
-    Ok(())
+/// The jobs that make every export, the whole-catalog files first (they take longest).
+pub fn jobs(catalog: &Catalog) -> Vec<Job<'_>> {
+    let mut jobs = dcat::jobs(catalog);
+    jobs.extend(json::jobs(catalog));
+    jobs.push(Job::new("csv", move |sink| {
+        sink.stream("catalog.csv", |w| csv::write_catalog_csv(catalog, w))
+    }));
+    jobs.push(Job::new("schema", move |sink| {
+        let schema_url = catalog.config.url(schema::PATH);
+        sink.add(
+            schema::PATH,
+            json_text(&schema::dataset_schema(Some(&schema_url))),
+        )?;
+        Ok(())
+    }));
+    jobs.extend(fdp::jobs(catalog));
+    jobs.extend(per_dataset_jobs(catalog, "croissant", |d| {
+        vec![(
+            format!("{}croissant.json", d.path()),
+            json_text(&croissant::croissant(catalog, d)).into_bytes(),
+        )]
+    }));
+    jobs.extend(per_dataset_jobs(catalog, "citations", |d| {
+        vec![
+            (
+                format!("{}citation.bib", d.path()),
+                crate::cite::bibtex(d).into_bytes(),
+            ),
+            (
+                format!("{}CITATION.cff", d.path()),
+                crate::cite::cff(d, &catalog.config).into_bytes(),
+            ),
+        ]
+    }));
+    jobs
+}
+
+/// Datasets per job of [`per_dataset_jobs`].
+const DATASETS_PER_JOB: usize = 256;
+
+/// Jobs that each make the files `make` gives for a chunk of the datasets.
+pub fn per_dataset_jobs<'a>(
+    catalog: &'a Catalog,
+    kind: &'static str,
+    make: impl Fn(&Dataset) -> Vec<(String, Vec<u8>)> + Send + Sync + Copy + 'a,
+) -> Vec<Job<'a>> {
+    catalog
+        .datasets
+        .chunks(DATASETS_PER_JOB)
+        .map(|chunk| {
+            Job::new(kind, move |sink| {
+                for d in chunk {
+                    sink.add_many(make(d))?;
+                }
+                Ok(())
+            })
+        })
+        .collect()
 }
 
 /// Pretty JSON with `<`, `>`, `&`, U+2028 and U+2029 written as `\uXXXX` escapes, so the text
@@ -79,19 +100,31 @@ pub fn json_text(value: &serde_json::Value) -> String {
     html_safe_json(&text)
 }
 
-/// See [`json_text`].
+/// [`json_text`] without the indentation: for the whole-catalog files, which programs read
+/// and which are the largest files of a site.
+pub fn json_compact_text(value: &serde_json::Value) -> String {
+    let text = serde_json::to_string(value).expect("a JSON value always serialises");
+    html_safe_json(&text)
+}
+
+/// See [`json_text`]; ends the text with a newline.
 pub fn html_safe_json(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let mut rest = text;
+    // Copy the runs between the characters to escape; they are rare.
+    while let Some(at) = rest.find(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().expect("found a character");
+        out.push_str(match c {
+            '<' => "\\u003c",
+            '>' => "\\u003e",
+            '&' => "\\u0026",
+            '\u{2028}' => "\\u2028",
+            _ => "\\u2029",
+        });
+        rest = &rest[at + c.len_utf8()..];
     }
+    out.push_str(rest);
     out.push('\n');
     out
 }
@@ -238,10 +271,10 @@ mod tests {
             "fdp/catalog/main.ttl",
             "fdp/catalog/main.jsonld",
             "fdp/dataset/index.ttl",
-            "fdp/dataset/evil-set.ttl",
+            "fdp/dataset/evil-set",
             "fdp/distribution/index.ttl",
-            "fdp/distribution/chest-ct-nodules-1.ttl",
-            "fdp/distribution/evil-set.ttl",
+            "fdp/distribution/chest-ct-nodules-1",
+            "fdp/distribution/evil-set",
             "fdp/_headers",
             "fdp/.htaccess",
         ] {
@@ -301,7 +334,13 @@ mod tests {
             .unwrap();
         assert!(triples.iter().any(|t| matches!(&t.object,
             oxrdf::Term::Literal(l) if l.value() == HOSTILE)));
-        let fdp = text(out, "fdp/dataset/evil-set.ttl");
+        for twin in ["fdp/dataset/evil-set.ttl", "fdp/dataset/evil-set.jsonld"] {
+            assert!(
+                out.get(twin).is_none(),
+                "{twin}: dataset records have no twins"
+            );
+        }
+        let fdp = text(out, "fdp/dataset/evil-set");
         let parsed: Vec<oxrdf::Triple> = oxttl::TurtleParser::new()
             .for_slice(fdp.as_bytes())
             .collect::<Result<_, _>>()

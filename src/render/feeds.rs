@@ -13,7 +13,37 @@ pub struct SitemapEntry {
     pub lastmod: Option<Date>,
 }
 
-pub fn sitemap(catalog: &Catalog, pages: &[SitemapEntry]) -> String {
+/// The most URLs one sitemap file may list (sitemaps.org).
+pub const SITEMAP_MAX_URLS: usize = 50_000;
+
+/// `sitemap.xml`: the sitemap itself, or, for more than [`SITEMAP_MAX_URLS`] pages, a
+/// sitemap index of `sitemaps/<n>.xml` files that each list at most that many.
+pub fn sitemaps(catalog: &Catalog, pages: &[SitemapEntry]) -> Vec<(String, Vec<u8>)> {
+    if pages.len() <= SITEMAP_MAX_URLS {
+        return vec![("sitemap.xml".into(), sitemap(catalog, pages).into_bytes())];
+    }
+    let mut index = String::from(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    ));
+    let mut files = Vec::new();
+    for (n, part) in pages.chunks(SITEMAP_MAX_URLS).enumerate() {
+        let path = format!("sitemaps/{}.xml", n + 1);
+        index.push_str("  <sitemap><loc>");
+        index.push_str(&xml_escape(&catalog.config.url(&path)));
+        index.push_str("</loc>");
+        if let Some(date) = part.iter().filter_map(|p| p.lastmod).max() {
+            index.push_str(&format!("<lastmod>{date}</lastmod>"));
+        }
+        index.push_str("</sitemap>\n");
+        files.push((path, sitemap(catalog, part).into_bytes()));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".into(), index.into_bytes()));
+    files
+}
+
+fn sitemap(catalog: &Catalog, pages: &[SitemapEntry]) -> String {
     let mut xml = String::from(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"

@@ -15,11 +15,10 @@ use crate::badges;
 use crate::jsonld;
 use crate::markdown;
 use crate::model::{Catalog, FacetKind};
-use crate::output::Output;
+use crate::output::{Job, Output};
 use crate::theme::Theme;
 use feeds::SitemapEntry;
 use jiff::civil::Date;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use view::{Item, href};
@@ -27,25 +26,50 @@ use view::{Item, href};
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
 
 /// One page of the site, before rendering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Page {
-    Home,
+    /// The home page: page `n` (from 0) of the list of every dataset.
+    Home(usize),
     Dataset(usize),
     FacetIndex(FacetKind),
-    /// A facet kind and the index of its value in `Catalog::facet(kind).values`.
-    FacetValue(FacetKind, usize),
+    /// A facet kind, the index of its value in `Catalog::facet(kind).values`, and the page
+    /// (from 0) of that value's list of datasets.
+    FacetValue(FacetKind, usize, usize),
     Search,
     NotFound,
+}
+
+/// Rows in one page of a dataset list. Lists are cut into pages so that no page grows with
+/// the catalog: the home page and a facet page of a 100,000-dataset catalog stay small.
+pub const ROWS_PER_PAGE: usize = 100;
+
+/// How many pages a list of `rows` rows takes (one, even when empty).
+pub fn page_count(rows: usize) -> usize {
+    rows.div_ceil(ROWS_PER_PAGE).max(1)
+}
+
+/// `page/3/` for page 2 (from 0) of a list, under the list's first page `path`.
+fn list_page_path(path: &str, n: usize) -> String {
+    if n == 0 {
+        path.to_string()
+    } else {
+        format!("{path}page/{}/", n + 1)
+    }
 }
 
 impl Page {
     /// Every page of the catalog, in a fixed order.
     pub fn all(catalog: &Catalog) -> Vec<Page> {
-        let mut pages = vec![Page::Home, Page::Search, Page::NotFound];
+        let mut pages: Vec<Page> = (0..page_count(catalog.datasets.len()))
+            .map(Page::Home)
+            .collect();
+        pages.extend([Page::Search, Page::NotFound]);
         pages.extend((0..catalog.datasets.len()).map(Page::Dataset));
         for kind in FacetKind::ALL {
             pages.push(Page::FacetIndex(kind));
-            pages.extend((0..catalog.facet(kind).values.len()).map(|i| Page::FacetValue(kind, i)));
+            for (i, value) in catalog.facet(kind).values.iter().enumerate() {
+                pages.extend((0..page_count(value.count())).map(|n| Page::FacetValue(kind, i, n)));
+            }
         }
         pages
     }
@@ -53,10 +77,12 @@ impl Page {
     /// The page's URL path relative to the site root (`datasets/x/`); `404.html` for the 404.
     pub fn path(self, catalog: &Catalog) -> String {
         match self {
-            Page::Home => String::new(),
+            Page::Home(n) => list_page_path("", n),
             Page::Dataset(i) => catalog.datasets[i].path(),
             Page::FacetIndex(kind) => format!("{}/", kind.slug()),
-            Page::FacetValue(kind, i) => catalog.facet(kind).values[i].path(kind),
+            Page::FacetValue(kind, i, n) => {
+                list_page_path(&catalog.facet(kind).values[i].path(kind), n)
+            }
             Page::Search => "search/".into(),
             Page::NotFound => "404.html".into(),
         }
@@ -88,8 +114,25 @@ impl Page {
         }
     }
 
+    /// Which page of its list a list page is (from 0); `None` for other pages.
+    pub fn list_page(self) -> Option<usize> {
+        match self {
+            Page::Home(n) | Page::FacetValue(_, _, n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The same list's page `n` (from 0); other pages stay as they are.
+    pub fn with_list_page(self, n: usize) -> Page {
+        match self {
+            Page::Home(_) => Page::Home(n),
+            Page::FacetValue(kind, i, _) => Page::FacetValue(kind, i, n),
+            other => other,
+        }
+    }
+
     /// When the content of this page last changed, from the entries' dates.
-    pub fn lastmod(self, catalog: &Catalog) -> Option<Date> {
+    pub fn lastmod(self, catalog: &Catalog, listings: &Listings) -> Option<Date> {
         let latest = |indices: &[usize]| {
             indices
                 .iter()
@@ -102,14 +145,14 @@ impl Page {
         };
         match self {
             Page::Dataset(i) => latest(&[i]),
-            Page::FacetValue(kind, i) => latest(&catalog.facet(kind).values[i].datasets),
+            Page::Home(_) | Page::FacetValue(..) => latest(listings.rows(self)),
             _ => catalog.modified(),
         }
     }
 
     fn template(self) -> &'static str {
         match self {
-            Page::Home => "index.html",
+            Page::Home(_) => "index.html",
             Page::Dataset(_) => "dataset.html",
             Page::FacetIndex(_) => "facet_index.html",
             Page::FacetValue(..) => "facet.html",
@@ -133,31 +176,159 @@ struct SiteView<'a> {
     dataset_count: usize,
 }
 
-/// How many pages are rendered (and written) together.
-const PAGES_AT_ONCE: usize = 2048;
+/// Pages per render job.
+const PAGES_PER_JOB: usize = 256;
 
 /// Write the whole site except the search index and exports.
 pub fn render_site(catalog: &Catalog, theme: &Theme, out: &mut Output) -> Result<(), Error> {
     let renderer = Renderer::prepare(catalog, theme, out)?;
+    out.run(jobs(catalog, &renderer))?;
+    Ok(())
+}
+
+/// The jobs that render every page (a chunk of pages each) and write the feeds.
+pub fn jobs<'a>(catalog: &'a Catalog, renderer: &'a Renderer) -> Vec<Job<'a>> {
     let pages = Page::all(catalog);
-    // In chunks, so that a staged output holds a chunk of pages at a time, not the site.
-    for chunk in pages.chunks(PAGES_AT_ONCE) {
-        let rendered = chunk
-            .par_iter()
-            .map(|&page| {
-                let (file, html) = renderer.page(catalog, page)?;
-                Ok((file, html.into_bytes()))
+    let mut jobs: Vec<Job<'a>> = pages
+        .chunks(PAGES_PER_JOB)
+        .map(|chunk| {
+            let chunk = chunk.to_vec();
+            Job::new("pages", move |sink| {
+                for page in chunk {
+                    let (file, html) = renderer.page(catalog, page)?;
+                    sink.add(file, html)?;
+                }
+                Ok(())
             })
-            .collect::<Result<Vec<(String, Vec<u8>)>, Error>>()?;
-        out.add_many(rendered)?;
+        })
+        .collect();
+    jobs.push(Job::new("feeds", move |sink| {
+        let mut out = Output::new();
+        renderer.write_feeds(catalog, &pages, &mut out)?;
+        let files = out
+            .paths()
+            .map(|p| (p.to_string(), out.get(p).unwrap_or_default().to_vec()))
+            .collect();
+        sink.add_many(files)?;
+        Ok(())
+    }));
+    jobs
+}
+
+/// The order of every dataset list (the home page's and each facet value's): by name,
+/// case-insensitive, then slug; cut into pages of [`ROWS_PER_PAGE`].
+pub struct Listings {
+    home: Vec<usize>,
+    /// For each facet kind (in `FacetKind::ALL` order), for each value, its datasets.
+    facets: Vec<Vec<Vec<usize>>>,
+}
+
+impl Listings {
+    pub fn new(catalog: &Catalog) -> Listings {
+        let mut home: Vec<usize> = (0..catalog.datasets.len()).collect();
+        home.sort_by_cached_key(|&i| {
+            let d = &catalog.datasets[i];
+            (d.name.to_lowercase(), d.slug.clone())
+        });
+        let mut rank = vec![0; home.len()];
+        for (r, &i) in home.iter().enumerate() {
+            rank[i] = r;
+        }
+        let facets = FacetKind::ALL
+            .iter()
+            .map(|&kind| {
+                catalog
+                    .facet(kind)
+                    .values
+                    .iter()
+                    .map(|v| {
+                        let mut list = v.datasets.clone();
+                        list.sort_unstable_by_key(|&i| rank[i]);
+                        list
+                    })
+                    .collect()
+            })
+            .collect();
+        Listings { home, facets }
     }
-    write_feeds(catalog, &pages, out)
+
+    /// The whole list a list page is part of; empty for other pages.
+    fn list(&self, page: Page) -> &[usize] {
+        match page {
+            Page::Home(_) => &self.home,
+            Page::FacetValue(kind, i, _) => {
+                let k = FacetKind::ALL.iter().position(|&x| x == kind);
+                k.and_then(|k| self.facets[k].get(i))
+                    .map_or(&[], Vec::as_slice)
+            }
+            _ => &[],
+        }
+    }
+
+    /// The datasets shown on a list page, in order; empty for other pages.
+    pub fn rows(&self, page: Page) -> &[usize] {
+        let Some(n) = page.list_page() else {
+            return &[];
+        };
+        let list = self.list(page);
+        let start = (n * ROWS_PER_PAGE).min(list.len());
+        &list[start..(start + ROWS_PER_PAGE).min(list.len())]
+    }
+}
+
+/// Links between the pages of one list, for `_pager.html`.
+#[derive(Debug, Serialize)]
+struct PagerView {
+    /// From 1.
+    current: usize,
+    total: usize,
+    /// Index of the first row shown, from 1, and of the last.
+    first_row: usize,
+    last_row: usize,
+    rows: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    /// Page numbers to link (the first, the last and those near the current one), with
+    /// `None` standing for a gap.
+    links: Vec<Option<Item>>,
+}
+
+fn pager(catalog: &Catalog, listings: &Listings, page: Page, root: &str) -> PagerView {
+    let n = page.list_page().unwrap_or(0);
+    let link_to = |m: usize| view::href(root, &page.with_list_page(m).path(catalog));
+    let rows = listings.list(page).len();
+    let total = page_count(rows);
+    let shown = listings.rows(page).len();
+    let mut links = Vec::new();
+    for m in 0..total {
+        let near = m.abs_diff(n) <= 2 || m == 0 || m + 1 == total;
+        if near {
+            let mut item = Item::link((m + 1).to_string(), link_to(m));
+            if m == n {
+                item.href = None;
+            }
+            links.push(Some(item));
+        } else if links.last().is_some_and(Option::is_some) {
+            links.push(None);
+        }
+    }
+    PagerView {
+        current: n + 1,
+        total,
+        first_row: if shown == 0 { 0 } else { n * ROWS_PER_PAGE + 1 },
+        last_row: n * ROWS_PER_PAGE + shown,
+        rows,
+        previous: (n > 0).then(|| link_to(n - 1)),
+        next: (n + 1 < total).then(|| link_to(n + 1)),
+        links,
+    }
 }
 
 /// Renders pages one at a time: what `render_site` does for every page, and `faircat serve`
 /// for the page a browser asks for.
 pub struct Renderer {
     engine: tera::Tera,
+    listings: Listings,
 }
 
 impl Renderer {
@@ -187,12 +358,15 @@ impl Renderer {
             dataset_count: catalog.datasets.len(),
         };
         engine.global_context().insert("site", &site);
-        Ok(Renderer { engine })
+        Ok(Renderer {
+            engine,
+            listings: Listings::new(catalog),
+        })
     }
 
     /// One page: the file it is written to and its HTML, with the security policy.
     pub fn page(&self, catalog: &Catalog, page: Page) -> Result<(String, String), Error> {
-        let context = context(catalog, page);
+        let context = context(catalog, &self.listings, page);
         let html = self
             .engine
             .render(page.template(), &context)
@@ -203,22 +377,27 @@ impl Renderer {
         })?;
         Ok((file, html))
     }
-}
 
-/// `sitemap.xml` (of `pages`), `robots.txt` and `feed.xml`.
-pub fn write_feeds(catalog: &Catalog, pages: &[Page], out: &mut Output) -> Result<(), Error> {
-    let sitemap: Vec<SitemapEntry> = pages
-        .iter()
-        .filter(|p| **p != Page::NotFound)
-        .map(|p| SitemapEntry {
-            path: p.path(catalog),
-            lastmod: p.lastmod(catalog),
-        })
-        .collect();
-    out.add("sitemap.xml", feeds::sitemap(catalog, &sitemap))?;
-    out.add("robots.txt", feeds::robots(catalog))?;
-    out.add("feed.xml", feeds::atom(catalog))?;
-    Ok(())
+    /// `sitemap.xml` (of `pages`), `robots.txt` and `feed.xml`.
+    pub fn write_feeds(
+        &self,
+        catalog: &Catalog,
+        pages: &[Page],
+        out: &mut Output,
+    ) -> Result<(), Error> {
+        let sitemap: Vec<SitemapEntry> = pages
+            .iter()
+            .filter(|p| **p != Page::NotFound)
+            .map(|p| SitemapEntry {
+                path: p.path(catalog),
+                lastmod: p.lastmod(catalog, &self.listings),
+            })
+            .collect();
+        out.add_many(feeds::sitemaps(catalog, &sitemap))?;
+        out.add("robots.txt", feeds::robots(catalog))?;
+        out.add("feed.xml", feeds::atom(catalog))?;
+        Ok(())
+    }
 }
 
 /// A tera engine with the theme's templates, autoescaping every `.html` template.
@@ -226,14 +405,19 @@ fn engine(theme: &Theme) -> Result<tera::Tera, Error> {
     let mut engine = tera::Tera::new();
     engine.autoescape_on([".html", ".htm", ".xml", ".svg"]);
     engine.set_escape_fn(escape_html);
+    let minified: Vec<(&String, String)> = theme
+        .templates
+        .iter()
+        .map(|(name, source)| (name, minify_template(name, source)))
+        .collect();
     engine
-        .add_raw_templates(theme.templates.iter())
+        .add_raw_templates(minified)
         .map_err(|e| template_error("theme", &e))?;
     for page in [
-        Page::Home,
+        Page::Home(0),
         Page::Dataset(0),
         Page::FacetIndex(FacetKind::Modality),
-        Page::FacetValue(FacetKind::Modality, 0),
+        Page::FacetValue(FacetKind::Modality, 0, 0),
         Page::Search,
         Page::NotFound,
     ] {
@@ -242,6 +426,67 @@ fn engine(theme: &Theme) -> Result<tera::Tera, Error> {
         }
     }
     Ok(engine)
+}
+
+/// An HTML template minified once, when the engine is set up, with its `{{ }}`, `{% %}` and
+/// `{# #}` kept as they are: every page it renders comes out minified without minifying each
+/// page (which took a quarter of a large build's time).
+fn minify_template(name: &str, source: &str) -> String {
+    if !name.ends_with(".html") {
+        return source.to_string();
+    }
+    let cfg = minify_html::Cfg {
+        minify_css: true,
+        minify_js: true,
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        preserve_brace_template_syntax: true,
+        ..minify_html::Cfg::default()
+    };
+    match String::from_utf8(minify_html::minify(source.as_bytes(), &cfg)) {
+        // The minifier keeps template syntax in text and attribute values (it may reorder the
+        // attributes of an element), not between attributes (`<a{% if x %} rel=…{% endif %}>`):
+        // a template written so is kept as it is.
+        Ok(small) if same_tags(&small, source) => small,
+        _ => source.to_string(),
+    }
+}
+
+/// Whether two templates have the same template tags, in any order.
+fn same_tags(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (template_tags(a), template_tags(b));
+    a.sort_unstable();
+    b.sort_unstable();
+    a == b
+}
+
+/// The `{{ … }}`, `{% … %}` and `{# … #}` of a template, in order.
+fn template_tags(source: &str) -> Vec<&str> {
+    let mut tags = Vec::new();
+    let mut rest = source;
+    while let Some(start) = rest.find('{') {
+        let tail = &rest[start..];
+        let close = match tail.as_bytes().get(1) {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            Some(b'#') => "#}",
+            _ => {
+                rest = &tail[1..];
+                continue;
+            }
+        };
+        match tail[2..].find(close) {
+            Some(end) => {
+                tags.push(&tail[..end + 4]);
+                rest = &tail[end + 4..];
+            }
+            None => {
+                tags.push(tail);
+                break;
+            }
+        }
+    }
+    tags
 }
 
 /// HTML escaping that also drops bidirectional control characters, so no entry text can
@@ -268,26 +513,40 @@ struct KindView {
     href: String,
 }
 
-fn context(catalog: &Catalog, page: Page) -> tera::Context {
+fn context(catalog: &Catalog, listings: &Listings, page: Page) -> tera::Context {
     let root = page.root(catalog);
     let config = &catalog.config;
     let mut c = tera::Context::new();
     let home = Item::link(config.title.clone(), href(&root, ""));
     let (title, description, mut crumbs): (String, String, Vec<Item>) = match page {
-        Page::Home => {
-            c.insert("about_html", &markdown::to_html(&catalog.about));
-            c.insert("totals", &view::totals(catalog));
-            let facets: Vec<view::FacetList> = FacetKind::ALL
-                .iter()
-                .map(|&k| view::facet_list(&root, catalog, k))
-                .collect();
-            c.insert("facets", &facets);
+        Page::Home(n) => {
+            let rows = listings.rows(page);
+            if n == 0 {
+                c.insert("about_html", &markdown::to_html(&catalog.about));
+                c.insert("totals", &view::totals(catalog));
+                let facets: Vec<view::FacetList> = FacetKind::ALL
+                    .iter()
+                    .map(|&k| view::facet_list(&root, catalog, k))
+                    .collect();
+                c.insert("facets", &facets);
+            }
+            c.insert("rows", &view::rows(&root, catalog, rows));
+            c.insert("pager", &pager(catalog, listings, page, &root));
             c.insert(
-                "rows",
-                &view::rows(&root, catalog, 0..catalog.datasets.len()),
+                "jsonld",
+                &jsonld::to_script_json(&jsonld::catalog(catalog, rows)),
             );
-            c.insert("jsonld", &jsonld::to_script_json(&jsonld::catalog(catalog)));
-            (config.title.clone(), config.description.clone(), vec![])
+            if n == 0 {
+                (config.title.clone(), config.description.clone(), vec![])
+            } else {
+                let title = format!(
+                    "All datasets, page {} of {}",
+                    n + 1,
+                    page_count(catalog.datasets.len())
+                );
+                let description = format!("Datasets of {}, page {}.", config.title, n + 1);
+                (title, description, vec![home])
+            }
         }
         Page::Dataset(i) => {
             let d = &catalog.datasets[i];
@@ -316,7 +575,7 @@ fn context(catalog: &Catalog, page: Page) -> tera::Context {
                 vec![home],
             )
         }
-        Page::FacetValue(kind, i) => {
+        Page::FacetValue(kind, i, n) => {
             let value = &catalog.facet(kind).values[i];
             let kind_view = KindView {
                 slug: kind.slug(),
@@ -324,18 +583,20 @@ fn context(catalog: &Catalog, page: Page) -> tera::Context {
                 href: href(&root, &format!("{}/", kind.slug())),
             };
             c.insert("value", &view::value_link(&root, kind, value));
-            c.insert(
-                "rows",
-                &view::rows(&root, catalog, value.datasets.iter().copied()),
-            );
+            c.insert("rows", &view::rows(&root, catalog, listings.rows(page)));
+            c.insert("pager", &pager(catalog, listings, page, &root));
             let crumbs = vec![home, Item::link(kind.title(), kind_view.href.clone())];
             c.insert("kind", &kind_view);
-            let n = value.count();
+            let count = value.count();
+            let mut title = format!("{}: {}", kind.title(), value.label);
+            if n > 0 {
+                title.push_str(&format!(", page {} of {}", n + 1, page_count(count)));
+            }
             (
-                format!("{}: {}", kind.title(), value.label),
+                title,
                 format!(
-                    "{n} {} in {} with {} {}.",
-                    if n == 1 { "dataset" } else { "datasets" },
+                    "{count} {} in {} with {} {}.",
+                    if count == 1 { "dataset" } else { "datasets" },
                     config.title,
                     kind.title().to_lowercase(),
                     value.label
@@ -350,7 +611,7 @@ fn context(catalog: &Catalog, page: Page) -> tera::Context {
         ),
         Page::NotFound => ("Page not found".into(), String::new(), vec![home]),
     };
-    if page == Page::Home {
+    if page == Page::Home(0) {
         crumbs.clear();
     }
     let canonical = (page != Page::NotFound).then(|| config.url(&page.path(catalog)));
@@ -358,7 +619,7 @@ fn context(catalog: &Catalog, page: Page) -> tera::Context {
     c.insert("page_title", &title);
     c.insert(
         "full_title",
-        &if page == Page::Home {
+        &if page == Page::Home(0) {
             title.clone()
         } else {
             format!("{title} · {}", config.title)
@@ -378,7 +639,7 @@ fn context(catalog: &Catalog, page: Page) -> tera::Context {
     c.insert(
         "page_kind",
         match page {
-            Page::Home => "home",
+            Page::Home(_) => "home",
             Page::Dataset(_) => "dataset",
             Page::FacetIndex(_) => "facet-index",
             Page::FacetValue(..) => "facet",

@@ -201,27 +201,43 @@ fn writes_every_page() {
     }
 }
 
+/// The values of `attr` on the elements `selector` picks in `html`.
+fn attrs(html: &str, selector: &str, attr: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
+}
+
 #[test]
 fn links_are_relative_to_the_page() {
     let out = render(&sample());
     let html = page(&out, "datasets/sctn-subset/index.html");
-    assert!(html.contains(r#"<meta name="faircat-root" content="../../">"#));
-    assert!(html.contains(r#"href="../../datasets/chest-ct-nodules/index.html""#));
-    assert!(html.contains(r#"action="../../search/""#));
+    assert_eq!(
+        attrs(&html, r#"meta[name="faircat-root"]"#, "content"),
+        ["../../"]
+    );
+    let links = attrs(&html, "a", "href");
+    assert!(links.contains(&"../../datasets/chest-ct-nodules/index.html".to_string()));
+    assert_eq!(attrs(&html, "form", "action"), ["../../search/"]);
     let home = page(&out, "index.html");
-    assert!(home.contains(r#"href="./datasets/tiny-ct/index.html""#));
-    assert!(home.contains(r#"<link rel="canonical" href="https://example.org/catalog/">"#));
+    assert!(attrs(&home, "a", "href").contains(&"./datasets/tiny-ct/index.html".to_string()));
+    assert_eq!(
+        attrs(&home, r#"link[rel="canonical"]"#, "href"),
+        ["https://example.org/catalog/"]
+    );
     let css = out
         .paths()
         .find(|p| p.starts_with("static/style.") && p.ends_with(".css"))
         .unwrap();
     assert!(
-        home.contains(&format!(r#"href="./{css}""#)),
+        attrs(&home, r#"link[rel="stylesheet"]"#, "href").contains(&format!("./{css}")),
         "fingerprinted stylesheet linked"
     );
     let not_found = page(&out, "404.html");
     assert!(
-        not_found.contains(r#"href="/catalog/index.html""#),
+        attrs(&not_found, "a", "href").contains(&"/catalog/index.html".to_string()),
         "404 links from the site's path"
     );
 }
@@ -230,16 +246,16 @@ fn links_are_relative_to_the_page() {
 fn search_page_has_only_the_app_container_in_main() {
     let out = render(&sample());
     let html = page(&out, "search/index.html");
-    let main = html
-        .split("<main")
-        .nth(1)
-        .unwrap()
-        .split("</main>")
-        .next()
-        .unwrap();
-    assert!(main.contains(r#"<div id="search-app"></div>"#), "{main}");
-    assert!(html.contains(r#"<div id="search-results" hidden></div>"#));
-    assert!(html.contains(r#"<script type="module" src="../static/search."#));
+    let doc = scraper::Html::parse_document(&html);
+    let main = scraper::Selector::parse("main > :not(nav)").unwrap();
+    let in_main: Vec<String> = doc.select(&main).map(|e| e.html()).collect();
+    assert_eq!(in_main, [r#"<div id="search-app"></div>"#], "{html}");
+    assert_eq!(attrs(&html, "#search-results", "hidden"), [""]);
+    let scripts = attrs(&html, r#"script[type="module"]"#, "src");
+    assert!(
+        scripts.iter().any(|s| s.starts_with("../static/search.")),
+        "{scripts:?}"
+    );
 }
 
 #[test]
@@ -260,4 +276,28 @@ fn facet_pages_count_their_datasets() {
     let pt = page(&out, "modality/pt/index.html");
     assert!(pt.contains("1 dataset in this catalog"));
     assert!(pt.contains("SCTN Subset") && !pt.contains("Tiny CT"));
+}
+
+#[test]
+fn templates_are_minified_once_with_their_syntax_kept() {
+    let source = "<ul>\n  <li class=\"a\">{{ x }}</li>\n  {% for i in items %}<li>{{ i }}</li>{% endfor %}\n</ul>\n";
+    let small = minify_template("t.html", source);
+    assert_eq!(
+        small,
+        "<ul><li class=a>{{ x }}</li>{% for i in items %}<li>{{ i }}</li>{% endfor %}</ul>"
+    );
+    // Template syntax between attributes would be mangled: such a template is kept whole.
+    let between = "<a href=\"{{ h }}\"{% if x %} rel=\"noopener\"{% endif %}>link</a>\n";
+    assert_eq!(minify_template("t.html", between), between);
+    assert_eq!(
+        template_tags(between),
+        ["{{ h }}", "{% if x %}", "{% endif %}"]
+    );
+    // Not HTML: untouched.
+    assert_eq!(minify_template("t.xml", source), source);
+    // Every template of the default theme is minified (none falls back).
+    for (name, source) in &Theme::embedded().templates {
+        let small = minify_template(name, source);
+        assert!(small.len() < source.len(), "{name} was not minified");
+    }
 }

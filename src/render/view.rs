@@ -163,14 +163,12 @@ impl Row {
     }
 }
 
-/// Table rows of the given datasets, by name (case-insensitive), then slug.
-pub fn rows(root: &str, catalog: &Catalog, indices: impl IntoIterator<Item = usize>) -> Vec<Row> {
-    let mut rows: Vec<Row> = indices
-        .into_iter()
-        .map(|i| Row::new(root, &catalog.datasets[i]))
-        .collect();
-    rows.sort_by_cached_key(|r| (r.name.to_lowercase(), r.slug.clone()));
-    rows
+/// Table rows of the given datasets, in the order given.
+pub fn rows(root: &str, catalog: &Catalog, indices: &[usize]) -> Vec<Row> {
+    indices
+        .iter()
+        .map(|&i| Row::new(root, &catalog.datasets[i]))
+        .collect()
 }
 
 /// A facet value in a list: label, count and link.

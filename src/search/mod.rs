@@ -26,6 +26,18 @@ pub fn write_index(catalog: &Catalog, out: &mut Output) -> Result<(), Error> {
     write_index_with(catalog, out, Layout::for_size(catalog.datasets.len()))
 }
 
+/// The job that makes the search index, laid out for the catalog's size.
+pub fn job(catalog: &Catalog) -> crate::output::Job<'_> {
+    crate::output::Job::new("search index", move |sink| {
+        let files = index_files(catalog, Layout::for_size(catalog.datasets.len()))?
+            .into_iter()
+            .map(|(path, bytes)| (format!("search/{path}"), bytes))
+            .collect();
+        sink.add_many(files)?;
+        Ok(())
+    })
+}
+
 /// Add the search index with an explicit layout.
 pub fn write_index_with(catalog: &Catalog, out: &mut Output, layout: Layout) -> Result<(), Error> {
     let files = index_files(catalog, layout)?

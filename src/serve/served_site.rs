@@ -91,7 +91,8 @@ impl ServedSite {
         let mut out = Output::new();
         crate::search::write_index(&self.catalog, &mut out).map_err(|e| e.to_string())?;
         crate::export::write_all(&self.catalog, &mut out).map_err(|e| e.to_string())?;
-        crate::render::write_feeds(&self.catalog, &Page::all(&self.catalog), &mut out)
+        self.renderer
+            .write_feeds(&self.catalog, &Page::all(&self.catalog), &mut out)
             .map_err(|e| e.to_string())?;
         Ok(into_files(out))
     }
