@@ -503,3 +503,67 @@ fn eu_language(tag: &str) -> Option<NamedNode> {
     };
     Some(NamedNode::new_unchecked(format!("{EU_LANGUAGE}{code}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxrdf::{Term, Triple};
+
+    /// Triples with blank nodes named by their label, so two parses can be compared.
+    fn triples(text: &[u8], jsonld: bool) -> std::collections::BTreeSet<String> {
+        let parsed: Vec<Triple> = if jsonld {
+            oxjsonld::JsonLdParser::new()
+                .for_slice(text)
+                .map(|q| q.map(Triple::from))
+                .collect::<Result<_, _>>()
+                .unwrap()
+        } else {
+            oxttl::TurtleParser::new()
+                .for_slice(text)
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        let name = |t: &Term| match t {
+            Term::BlankNode(b) => format!("_:{}", b.as_str()),
+            other => other.to_string(),
+        };
+        parsed
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {} {}",
+                    name(&t.subject.clone().into()),
+                    t.predicate,
+                    name(&t.object)
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_files_written_a_part_at_a_time_hold_the_whole_graph() {
+        // More datasets than one part, so shared resources (licences, concepts) recur.
+        let catalog = crate::synth::catalog(DATASETS_PER_PART * 2 + 17, 5);
+        let parts = catalog.datasets.len().div_ceil(DATASETS_PER_PART);
+        let whole = catalog_graph(&catalog);
+        for jsonld in [false, true] {
+            let mut streamed = Vec::new();
+            write_document(
+                &mut streamed,
+                &head_graph(&catalog),
+                parts,
+                |i| part_graph(&catalog, i),
+                jsonld,
+            )
+            .unwrap();
+            let expected = if jsonld {
+                whole.to_jsonld()
+            } else {
+                whole.to_turtle()
+            };
+            let (got, want) = (triples(&streamed, jsonld), triples(&expected, jsonld));
+            assert!(want.len() > 1000, "{}", want.len());
+            assert_eq!(got, want, "jsonld: {jsonld}");
+        }
+    }
+}

@@ -152,3 +152,45 @@ pub fn atom(catalog: &Catalog) -> String {
     xml.push_str("</feed>\n");
     xml
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn more_pages_than_a_sitemap_holds_make_a_sitemap_index() {
+        let catalog = crate::synth::catalog(3, 1);
+        let entries = |n: usize| -> Vec<SitemapEntry> {
+            (0..n)
+                .map(|i| SitemapEntry {
+                    path: format!("p/{i}/"),
+                    lastmod: Some(Date::new(2024, 1, 1 + (i % 28) as i8).unwrap()),
+                })
+                .collect()
+        };
+        let one = sitemaps(&catalog, &entries(SITEMAP_MAX_URLS));
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].0, "sitemap.xml");
+
+        let files = sitemaps(&catalog, &entries(2 * SITEMAP_MAX_URLS + 1));
+        let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemaps/1.xml",
+                "sitemaps/2.xml",
+                "sitemaps/3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let text = |i: usize| String::from_utf8(files[i].1.clone()).unwrap();
+        let index = text(3);
+        assert!(index.contains("<sitemapindex"), "{index}");
+        assert_eq!(index.matches("<sitemap><loc>").count(), 3);
+        assert!(index.contains(&catalog.config.url("sitemaps/3.xml")));
+        assert!(index.contains("<lastmod>2024-01-28</lastmod>"));
+        let urls: usize = (0..3).map(|i| text(i).matches("<url>").count()).sum();
+        assert_eq!(urls, 2 * SITEMAP_MAX_URLS + 1);
+        assert_eq!(text(2).matches("<url>").count(), 1);
+    }
+}

@@ -35,6 +35,15 @@ impl TestCatalog {
         cat
     }
 
+    /// A generated catalog of `n` datasets (`faircat::synth`, as the benchmarks use).
+    pub fn synthetic(n: usize, seed: u64) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cat = TestCatalog { dir };
+        faircat::synth::write_catalog(cat.root(), &faircat::synth::datasets(n, seed))
+            .expect("write the generated catalog");
+        cat
+    }
+
     /// A copy of `tests/fixtures/catalogs/<name>/` (`minimal`, `full`, `invalid`, …).
     pub fn fixture(name: &str) -> Self {
         let cat = TestCatalog::empty();
