@@ -49,6 +49,8 @@ struct Found {
 /// files, invalid UTF-8, folders named like entries …).
 #[derive(Debug, Default, Clone)]
 pub struct Sources {
+    /// The catalog root they were read from (`None` for sources made in memory).
+    pub root: Option<PathBuf>,
     pub entries: Vec<SourceFile>,
     /// Markdown of `content/_index.md` (empty if absent).
     pub about: String,
@@ -66,7 +68,10 @@ pub const ABOUT_FILE: &str = "content/_index.md";
 /// Read every entry file and the about text. Entries come sorted by file name; files are
 /// read in parallel.
 pub fn read_catalog(root: &Path) -> Sources {
-    let mut sources = Sources::default();
+    let mut sources = Sources {
+        root: Some(root.to_path_buf()),
+        ..Sources::default()
+    };
     sources.about = read_about(root, &mut sources.diagnostics);
     let dir = datasets_dir(root);
     if !dir.is_dir() {

@@ -58,17 +58,25 @@ fn run(
     sources: Sources,
     cache: Option<&mut EntryCache>,
 ) -> Result<(Catalog, Diagnostics), Diagnostics> {
-    let mut problems: Vec<Diagnostic> = sources.diagnostics.iter().cloned().collect();
+    let Sources {
+        root,
+        entries: files,
+        about,
+        diagnostics: load_problems,
+    } = sources;
+    let mut problems: Vec<Diagnostic> = load_problems.iter().cloned().collect();
     let cached = cache.as_deref();
-    let read: Vec<(Option<Checked>, Arc<CachedEntry>)> = sources
-        .entries
-        .par_iter()
-        .map(
-            |file| match cached.and_then(|c| c.entries.get(&file.path)) {
+    // Each file is consumed as it is read: the text of an entry without problems is dropped
+    // at once (a large catalog's texts and datasets need not be in memory together) and read
+    // again from the file should another entry's check point at it.
+    let read: Vec<(PathBuf, Option<Checked>, Arc<CachedEntry>, Option<Arc<str>>)> = files
+        .into_par_iter()
+        .map(|file| {
+            let (checked, found) = match cached.and_then(|c| c.entries.get(&file.path)) {
                 Some(c) if c.text_hash == file.text_hash => (c.checked.clone(), Arc::clone(c)),
                 _ => {
                     let mut ctx = Ctx::new(&file.path);
-                    let checked = read_entry(&mut ctx, file);
+                    let checked = read_entry(&mut ctx, &file);
                     let entry = CachedEntry {
                         text_hash: file.text_hash,
                         checked: if cached.is_some() {
@@ -80,16 +88,25 @@ fn run(
                     };
                     (checked, Arc::new(entry))
                 }
-            },
-        )
+            };
+            let keep = !found.problems.is_empty() || root.is_none();
+            (file.path, checked, found, keep.then_some(file.text))
+        })
         .collect();
     let mut entries = Vec::with_capacity(read.len());
+    let mut texts: BTreeMap<PathBuf, Arc<str>> = BTreeMap::new();
+    let mut dropped: std::collections::BTreeSet<PathBuf> = Default::default();
     let mut fresh = HashMap::with_capacity(if cache.is_some() { read.len() } else { 0 });
-    for (file, (checked, found)) in sources.entries.iter().zip(read) {
+    for (path, checked, found, text) in read {
         problems.extend(found.problems.iter().cloned());
         entries.extend(checked);
+        if let Some(text) = text {
+            texts.insert(path.clone(), text);
+        } else {
+            dropped.insert(path.clone());
+        }
         if cache.is_some() {
-            fresh.insert(file.path.clone(), found);
+            fresh.insert(path, found);
         }
     }
     if let Some(cache) = cache {
@@ -97,14 +114,17 @@ fn run(
     }
     cross::check(&entries, &mut problems);
 
-    let texts: BTreeMap<&Path, &str> = sources
-        .entries
-        .iter()
-        .map(|f| (f.path.as_path(), &*f.text))
-        .collect();
     let mut diagnostics = Diagnostics::new();
     for d in problems {
-        let text = texts.get(d.path.as_path()).copied();
+        if d.source_line.is_none() && dropped.remove(&d.path) {
+            let again = root
+                .as_ref()
+                .and_then(|r| std::fs::read_to_string(r.join(&d.path)).ok());
+            if let Some(text) = again {
+                texts.insert(d.path.clone(), Arc::from(text));
+            }
+        }
+        let text = texts.get(&d.path);
         diagnostics.push(match (text, &d.source_line) {
             (Some(text), None) => d.with_source(text),
             _ => d,
@@ -114,10 +134,7 @@ fn run(
         return Err(diagnostics);
     }
     let datasets: Vec<Arc<Dataset>> = entries.into_iter().map(|e| e.dataset).collect();
-    Ok((
-        Catalog::assemble(config, sources.about, datasets),
-        diagnostics,
-    ))
+    Ok((Catalog::assemble(config, about, datasets), diagnostics))
 }
 
 /// Where values that other entries are checked against were written.
