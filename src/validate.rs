@@ -69,7 +69,7 @@ fn run(
     // Each file is consumed as it is read: the text of an entry without problems is dropped
     // at once (a large catalog's texts and datasets need not be in memory together) and read
     // again from the file should another entry's check point at it.
-    let read: Vec<(PathBuf, Option<Checked>, Arc<CachedEntry>, Option<Arc<str>>)> = files
+    let read: Vec<ReadEntry> = files
         .into_par_iter()
         .map(|file| {
             let (checked, found) = match cached.and_then(|c| c.entries.get(&file.path)) {
@@ -136,6 +136,10 @@ fn run(
     let datasets: Vec<Arc<Dataset>> = entries.into_iter().map(|e| e.dataset).collect();
     Ok((Catalog::assemble(config, about, datasets), diagnostics))
 }
+
+/// An entry file after reading: its path, what it gave, what it found, and its text when
+/// that is kept.
+type ReadEntry = (PathBuf, Option<Checked>, Arc<CachedEntry>, Option<Arc<str>>);
 
 /// Where values that other entries are checked against were written.
 #[derive(Debug, Clone, Default)]
