@@ -91,8 +91,7 @@ fn the_home_page_and_facet_pages_list_every_dataset_a_page_at_a_time() {
                     .text()
                     .collect::<String>()
                     .split(|c: char| !c.is_ascii_digit())
-                    .filter(|s| !s.is_empty())
-                    .last()?
+                    .rfind(|s| !s.is_empty())?
                     .parse()
                     .ok()?;
                 href.starts_with(&format!("../{kind}/"))
