@@ -409,7 +409,7 @@ impl Output {
             return Err(OutputError::Io(out_dir.to_path_buf(), e));
         }
         if had_old {
-            let _ = std::fs::remove_dir_all(&old);
+            remove_tree(&old);
         }
         Ok(report)
     }
@@ -421,6 +421,28 @@ pub struct CommitReport {
     /// HTML files among them.
     pub pages: usize,
     pub bytes: u64,
+}
+
+/// Remove a folder and everything in it (the previous site), in parallel: a large site has
+/// hundreds of thousands of files. Best effort, like `remove_dir_all`: the new site is
+/// already in place. Symbolic links are removed, never followed.
+fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    let entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)
+        .map(|r| {
+            r.flatten()
+                .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+                .collect()
+        })
+        .unwrap_or_default();
+    entries.par_iter().for_each(|(path, is_dir)| {
+        if *is_dir {
+            remove_tree(path);
+        } else {
+            let _ = std::fs::remove_file(path);
+        }
+    });
+    let _ = std::fs::remove_dir(dir);
 }
 
 /// The folder an output folder is in (`.` for a bare name) and the output folder's name.
