@@ -201,6 +201,75 @@ fn one_typo_finds_the_intended_dataset() {
     );
 }
 
+/// One edit at the first letter moves a word to another dictionary shard, and at 100,000
+/// datasets one inside a short word may move it out of both its prefix and its suffix shard: the
+/// neighbour groups of the misspelt word hold it either way.
+#[test]
+fn typos_at_the_first_letter_and_inside_short_words_are_found_through_neighbour_groups() {
+    let b = built(Layout::Sharded);
+    let mut cases: Vec<(String, String)> = Vec::new();
+    for d in b.catalog.datasets.iter().step_by(97) {
+        let word = d.name.split(' ').next().unwrap().to_lowercase();
+        let c: Vec<char> = word.chars().collect();
+        let first = if c[0] == 'x' { 'q' } else { 'x' };
+        cases.push((
+            word.clone(),
+            std::iter::once(first)
+                .chain(c[1..].iter().copied())
+                .collect(),
+        ));
+        cases.push((word.clone(), c[1..].iter().collect()));
+        cases.push((word.clone(), [c[1], c[0]].iter().chain(&c[2..]).collect()));
+    }
+    for organ in ["lung", "liver", "brain", "heart", "kidney"] {
+        let c: Vec<char> = organ.chars().collect();
+        let mid = c.len() / 2;
+        let mut sub = c.clone();
+        sub[mid] = if sub[mid] == 'x' { 'q' } else { 'x' };
+        cases.push((organ.into(), sub.into_iter().collect()));
+        let mut del = c.clone();
+        del.remove(mid);
+        cases.push((organ.into(), del.into_iter().collect()));
+    }
+    let (mut checked, mut elsewhere) = (0, 0);
+    for (word, typo) in &cases {
+        if b.analysed.surface.contains_key(typo)
+            || !b.analysed.surface.contains_key(word)
+            || typo.chars().count() < 4
+        {
+            continue;
+        }
+        checked += 1;
+        let neighbours = b.index.neighbours(typo).unwrap();
+        assert!(
+            neighbours.iter().any(|(w, _)| w == word),
+            "{typo}: {word} not among its neighbours"
+        );
+        let expanded = query::expand(&b.index, typo, false).unwrap();
+        assert!(
+            expanded.iter().any(|(w, _, _)| w == word),
+            "{typo} does not expand to {word}: {expanded:?}"
+        );
+        if !b.index.prefix_shard_for(typo).unwrap().contains_key(word) {
+            elsewhere += 1;
+        }
+    }
+    assert!(checked >= 40, "only {checked} cases");
+    assert!(
+        elsewhere * 4 >= checked,
+        "only {elsewhere} of {checked} typos land in another dictionary shard than their word"
+    );
+}
+
+#[test]
+fn sharded_index_is_deterministic() {
+    let catalog = synth::catalog(600, 5);
+    let a = index_files(&catalog, Layout::Sharded).unwrap();
+    let b = index_files(&catalog, Layout::Sharded).unwrap();
+    assert!(a.keys().any(|p| p.starts_with("n/")));
+    assert_eq!(a, b);
+}
+
 #[test]
 fn last_word_matches_as_prefix_while_typing() {
     let b = built(Layout::Bundle);

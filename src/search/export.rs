@@ -7,6 +7,12 @@
 //!   the same words reversed are cut again (`ds`), so a typo in the first letters still lands in a
 //!   shard that holds the intended word. Each word maps to `[pack, offset, length, df]` of its
 //!   stem's posting list.
+//! - `n/<n>.<hash>.json` — neighbour shards (sharded layout only; manifest `near: {h, n}`): the
+//!   dictionary again, words of 3 letters or more filed under the keys of their one-deletion
+//!   neighbourhood (first letter, last letter, length: see `neighbours`), `{key: {word:
+//!   location}}`, groups spread over the `n` files by a hash of the key. A misspelt query word
+//!   fetches at most four of them and finds every word one edit away with its location, so no
+//!   second round trip. A bundled index has none: the client checks its whole dictionary.
 //! - `p/<n>.<hash>.bin` — posting packs: lists of `varint(doc delta), impact byte`, packed by stem
 //!   order so that a prefix's expansions sit together. Impacts are tantivy's BM25 score summed
 //!   over boosted fields, quantised on a log scale to one byte.
@@ -15,7 +21,7 @@
 //!   value, in manifest order.
 //! - `cols.<hash>.bin` — one byte per doc for year, then one for size (sorting).
 //!
-//! Posting and card packs are named by one hash of all packs of their kind (so the dictionary
+//! Posting, card and neighbour packs are named by one hash of all packs of their kind (so the dictionary
 //! need not carry per-file hashes); dictionary, facet and column files by their own hash. Small
 //! catalogs put every file into one `bundle.<hash>.bin` (a JSON header of sections, then bytes).
 
@@ -26,7 +32,7 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
 /// Format version, bumped whenever the client must change with it.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// How the files are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,6 +163,10 @@ pub fn files(catalog: &Catalog, analysed: &Analysed, layout: Layout) -> BTreeMap
         })
         .collect();
     let prefix_shards = dict_shards(entries.clone(), &mut files);
+    let neighbour_shards = match layout {
+        Layout::Sharded => Some(super::neighbours::write_shards(&entries, &mut files)),
+        Layout::Bundle => None,
+    };
     let reversed: Vec<(String, String)> = entries
         .into_iter()
         .filter(|(w, _)| w.chars().count() >= 4)
@@ -231,6 +241,9 @@ pub fn files(catalog: &Catalog, analysed: &Analysed, layout: Layout) -> BTreeMap
         "facets": facets,
         "cols": cols_path,
     });
+    if let Some(near) = neighbour_shards {
+        manifest["near"] = near;
+    }
     if layout == Layout::Bundle {
         let bundle = bundle(&files);
         let path = format!("bundle.{}.bin", content_hash(&bundle));
@@ -250,7 +263,7 @@ pub fn size_of(d: &crate::model::Dataset) -> Option<u64> {
     d.subjects.or(d.scans)
 }
 
-fn hash_all(parts: &[Vec<u8>]) -> String {
+pub(super) fn hash_all(parts: &[Vec<u8>]) -> String {
     let mut all = Vec::new();
     for p in parts {
         all.extend_from_slice(&(p.len() as u64).to_le_bytes());

@@ -5,11 +5,13 @@
 //! - [`analysis`]: how text becomes words and stems (mirrored by the client),
 //! - [`build`]: the tantivy index and the BM25 impacts read out of it,
 //! - [`export`]: the file format,
+//! - [`neighbours`]: the groups of words one edit apart that typo matching looks in,
 //! - [`reader`] and [`query`]: the reference implementation of the client's query logic.
 
 pub mod analysis;
 pub mod build;
 pub mod export;
+pub mod neighbours;
 pub mod query;
 pub mod reader;
 

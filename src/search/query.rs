@@ -156,7 +156,12 @@ pub fn expand(
     if found.is_empty() && edits > 0 {
         let mut near: BTreeMap<String, (Location, usize)> = BTreeMap::new();
         let suffix = index.suffix_shard_for(word)?;
-        for (w, loc) in shard.iter().chain(suffix.iter()) {
+        let neighbours = index.neighbours(word)?;
+        let candidates = shard.iter().chain(suffix.iter());
+        for (w, loc) in candidates.chain(neighbours.iter().map(|(w, l)| (w, l))) {
+            if near.contains_key(w) {
+                continue;
+            }
             if let Some(d) = edit_distance(word, w, edits) {
                 near.insert(w.clone(), (*loc, d));
             }

@@ -3,6 +3,7 @@
 //! against tantivy and count the bytes a query needs.
 
 use super::export::Quantiser;
+use super::neighbours;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
@@ -63,6 +64,8 @@ pub struct StaticIndex {
     pub stop_words: BTreeSet<String>,
     prefix_shards: Vec<(String, String)>,
     suffix_shards: Vec<(String, String)>,
+    /// Neighbour shards (sharded indexes only): hash of all, count.
+    neighbour_shards: Option<(String, u32)>,
     posting_hash: String,
     card_hash: String,
     pub cards_per_pack: usize,
@@ -126,6 +129,13 @@ impl StaticIndex {
                 .unwrap_or_default(),
             prefix_shards: shards("dp"),
             suffix_shards: shards("ds"),
+            neighbour_shards: m["near"]["h"].as_str().map(|h| {
+                let count = m["near"]["n"]
+                    .as_u64()
+                    .unwrap_or(1)
+                    .clamp(1, u64::from(u32::MAX));
+                (h.to_string(), count as u32)
+            }),
             posting_hash: str_of(&m["post"]),
             card_hash: str_of(&m["cards"]["h"]),
             cards_per_pack: m["cards"]["per"].as_u64().unwrap_or(8).max(1) as usize,
@@ -234,6 +244,31 @@ impl StaticIndex {
             .into_iter()
             .map(|(w, l)| (w.chars().rev().collect(), l))
             .collect())
+    }
+
+    /// Dictionary words that may be one edit from `word` (and some two edits): the neighbour
+    /// groups of its neighbourhood in a sharded index; every word of a bundled index (it is in
+    /// memory anyway).
+    pub fn neighbours(&self, word: &str) -> Result<Vec<(String, Location)>, ReadError> {
+        let mut out = Vec::new();
+        match &self.neighbour_shards {
+            Some((hash, count)) => {
+                for key in neighbours::neighbourhood(word) {
+                    let path = format!("n/{}.{hash}.json", neighbours::shard_of(&key, *count));
+                    let mut shard: BTreeMap<String, BTreeMap<String, Location>> =
+                        serde_json::from_slice(&self.file(&path)?)
+                            .map_err(|e| err(format!("{path}: {e}")))?;
+                    out.extend(shard.remove(&key).unwrap_or_default());
+                }
+            }
+            None if self.bundle.is_some() => {
+                for (_, path) in &self.prefix_shards {
+                    out.extend(self.shard(path)?);
+                }
+            }
+            None => {}
+        }
+        Ok(out)
     }
 
     /// A stem's posting list: (doc, quantised impact).
