@@ -282,3 +282,108 @@ fn page_counts(page: &Page) -> BTreeMap<String, u32> {
     let pairs: Vec<(String, u32)> = serde_json::from_value(v).unwrap();
     pairs.into_iter().filter(|(_, c)| *c > 0).collect()
 }
+
+/// A sharded index over a synthetic catalog, served with the client on its own: for one-typo
+/// queries (at the first letters, inside short words, as the benchmark makes them) the client
+/// expands every word as the Rust reference does, through the same neighbour groups, and ranks
+/// the same datasets first.
+#[test]
+fn sharded_index_typos_in_the_client_are_the_reference() {
+    use faircat::search::{Layout, index_files};
+    use faircat::synth;
+    let _turn = support::one_at_a_time();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let catalog = synth::catalog(2000, 17);
+    let files = index_files(&catalog, Layout::Sharded).expect("index");
+    assert!(files.keys().any(|p| p.starts_with("n/")));
+    for (path, bytes) in &files {
+        let p = dir.path().join("search").join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+    std::fs::copy(
+        common::repo_root().join("themes/default/static/search.js"),
+        dir.path().join("search.js"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<!doctype html><meta charset=utf-8><title>t</title><link rel=icon href=\"data:,\">\
+         <script type=module>\
+         import * as fc from '/search.js'; window.fc = fc;</script>",
+    )
+    .unwrap();
+    let (base, _stopper) =
+        faircat::serve::serve_directory(dir.path().to_path_buf(), "127.0.0.1").expect("serve");
+
+    let mut rng = synth::Rng::new(5);
+    let mut queries = Vec::new();
+    for d in catalog.datasets.iter().step_by(83) {
+        let word = d.name.split(' ').next().unwrap().to_lowercase();
+        let organ = &d.targets.pixel[0];
+        let c: Vec<char> = word.chars().collect();
+        let first: String = std::iter::once('x').chain(c[1..].iter().copied()).collect();
+        queries.push(format!("{first} {organ}"));
+        queries.push(format!("{} {organ}", synth::one_edit(&word, &mut rng)));
+        let o: Vec<char> = organ.chars().collect();
+        if o.len() >= 4 {
+            let short: String = o
+                .iter()
+                .take(o.len() / 2)
+                .chain(&o[o.len() / 2 + 1..])
+                .collect();
+            queries.push(format!("{word} {short}"));
+        }
+    }
+
+    let page = Page::open();
+    page.tab
+        .navigate_to(&format!("{base}index.html"))
+        .expect("navigate");
+    page.wait_for("!!window.fc");
+    let js = page.eval(&format!(
+        "(async () => {{ const ix = await new fc.SearchIndex(new URL('/search/', location.href)).open();\
+         const out = []; for (const q of {qs}) {{ const r = await fc.search(ix, {{text: q}});\
+         out.push({{words: r.words.map(w => [w.word, w.terms]), top: r.hits.slice(0, 10).map(h => h[0]), total: r.hits.length}}); }}\
+         return out; }})()",
+        qs = serde_json::to_string(&queries).unwrap()
+    ));
+    let js = js.as_array().expect("client results");
+    assert_eq!(js.len(), queries.len());
+
+    let index = {
+        let files = std::sync::Arc::new(files);
+        StaticIndex::open(move |p| files.get(p).cloned()).expect("open")
+    };
+    let mut expanded_by_typo = 0;
+    for (q, got) in queries.iter().zip(js) {
+        let r = query::search(
+            &index,
+            &Query {
+                text: q.clone(),
+                ..Query::default()
+            },
+        )
+        .unwrap();
+        let words: Vec<(String, Vec<(String, f64)>)> = r
+            .words
+            .iter()
+            .map(|w| (w.word.clone(), w.terms.clone()))
+            .collect();
+        let top: Vec<u32> = r.hits.iter().take(10).map(|h| h.0).collect();
+        let got_words: Vec<(String, Vec<(String, f64)>)> =
+            serde_json::from_value(got["words"].clone()).unwrap();
+        assert_eq!(got_words, words, "{q}: words");
+        assert_eq!(got["top"], serde_json::json!(top), "{q}: top ten");
+        assert_eq!(got["total"], serde_json::json!(r.hits.len()), "{q}: hits");
+        if words.iter().any(|(_, t)| t.iter().any(|(_, wt)| *wt < 1.0)) {
+            expanded_by_typo += 1;
+        }
+    }
+    assert!(
+        expanded_by_typo * 2 >= queries.len(),
+        "only {expanded_by_typo} of {} queries used a typo match",
+        queries.len()
+    );
+    page.assert_clean();
+}

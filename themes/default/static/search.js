@@ -113,6 +113,21 @@ export class SearchIndex {
     return entries;
   }
 
+  /**
+   * Dictionary words that may be one edit from `word` (and some two edits), as lists of
+   * [word, loc]: the neighbour groups of its neighbourhood when sharded; every word when bundled.
+   */
+  async neighbours(word) {
+    const near = this.m.near;
+    if (near) {
+      const keys = neighbourhood(word);
+      const shards = await Promise.all(keys.map((k) => this.json(`n/${shardOf(k, near.n)}.${near.h}.json`)));
+      return keys.map((k, i) => groupEntries(shards[i], k));
+    }
+    if (this.bundle) return Promise.all(this.m.dp.map(async ([, path]) => entriesOf(await this.json(path))));
+    return [];
+  }
+
   /** [[doc, impact], …] of the posting list at `loc` = [pack, offset, length, df]. */
   async postings(loc) {
     const pack = await this.file(`p/${loc[0]}.${this.m.post}.bin`);
@@ -180,33 +195,75 @@ export function words(text, stop) {
     .filter((w) => w && !stop.has(w) && w.length <= 40);
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
+// Code points of the two words and three rows of the distance table, reused by every call:
+// typo matching checks a few thousand words per query word.
+let codesA = new Int32Array(64), codesB = new Int32Array(64);
+let rows = [new Int32Array(65), new Int32Array(65), new Int32Array(65)];
 
+/** Put the code points of `s` into `buf` (grown when short); returns [buf, count]. */
+function codePoints(s, buf) {
+  if (buf.length < s.length) buf = new Int32Array(s.length * 2);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = c >= 0xd800 && c < 0xdc00 && i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    if (d >= 0xdc00 && d < 0xe000) { buf[n++] = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000; i++; }
+    else buf[n++] = c;
+  }
+  return [buf, n];
+}
+
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment) over code points, as in
+ * Rust; -1 above `max`. Only cells within `max` of the diagonal are computed: the others are
+ * above `max` anyway.
+ */
 export function editDistance(a, b, max) {
-  // Code points, as in Rust; strings without surrogate pairs are indexed as they are.
-  if (SURROGATE.test(a) || SURROGATE.test(b)) { a = [...a]; b = [...b]; }
-  if (Math.abs(a.length - b.length) > max) return -1;
-  let prev2 = new Array(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let cur = new Array(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+  let n, m;
+  [codesA, n] = codePoints(a, codesA);
+  [codesB, m] = codePoints(b, codesB);
+  if (Math.abs(n - m) > max) return -1;
+  if (rows[0].length < m + 2) rows = [0, 1, 2].map(() => new Int32Array(m * 2 + 2));
+  const x = codesA, y = codesB, far = max + 1;
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - max), hi = Math.min(m, i + max);
+    cur[lo - 1] = lo === 1 ? i : far;
+    let rowMin = lo === 1 ? i : far;
+    for (let j = lo; j <= hi; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    if (hi < m) cur[hi + 1] = far;
     if (rowMin > max) return -1;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[b.length] <= max ? prev[b.length] : -1;
+  return prev[m] <= max ? prev[m] : -1;
 }
 
 export function allowedEdits(len) {
   return len < 4 ? 0 : len < 8 ? 1 : 2;
+}
+
+/** Neighbour group keys of a word: first letter, last letter, length, of the word and of its
+ * one-deletion variants (see src/search/neighbours.rs), without repeats. */
+export function neighbourhood(word) {
+  const c = [...word], n = c.length;
+  if (n < 3) return [];
+  const keys = [c[0] + c[n - 1] + n];
+  if (n > 3) keys.push(c[1] + c[n - 1] + (n - 1), c[0] + c[n - 1] + (n - 1), c[0] + c[n - 2] + (n - 1));
+  return [...new Set(keys)];
+}
+
+/** The neighbour shard of a group key: 32-bit FNV-1a of its UTF-8 bytes, modulo `shards`. */
+export function shardOf(key, shards) {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(key)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h % Math.max(shards, 1);
 }
 
 const cmpStr = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -217,6 +274,19 @@ const suffixEntries = new WeakMap();
 function entriesOf(shard) {
   let e = shardEntries.get(shard);
   if (!e) { e = Object.entries(shard); shardEntries.set(shard, e); }
+  return e;
+}
+
+/** Object.entries of group `key` of a loaded neighbour shard, once per group. */
+const groupCache = new WeakMap();
+function groupEntries(shard, key) {
+  let groups = groupCache.get(shard);
+  if (!groups) { groups = new Map(); groupCache.set(shard, groups); }
+  let e = groups.get(key);
+  if (!e) {
+    e = Object.prototype.hasOwnProperty.call(shard, key) ? Object.entries(shard[key]) : [];
+    groups.set(key, e);
+  }
   return e;
 }
 
@@ -233,9 +303,10 @@ export async function expand(index, word, asPrefix) {
   const edits = allowedEdits([...word].length);
   if (!found.length && edits > 0) {
     const near = new Map();
-    const suffix = await index.suffixShardFor(word);
-    for (const list of [entriesOf(shard), suffix]) {
+    const [suffix, neighbours] = await Promise.all([index.suffixShardFor(word), index.neighbours(word)]);
+    for (const list of [entriesOf(shard), suffix, ...neighbours]) {
       for (const [w, l] of list) {
+        if (near.has(w)) continue;
         const d = editDistance(word, w, edits);
         if (d >= 0) near.set(w, [l, d]);
       }
