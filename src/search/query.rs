@@ -89,19 +89,23 @@ fn fold_char(c: char) -> char {
 }
 
 /// Edit distance with adjacent transpositions (optimal string alignment), giving up above `max`.
+/// Only cells within `max` of the diagonal are filled: the others are above `max` anyway.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let mut prev2 = vec![0usize; b.len() + 1];
+    let far = max + 1;
+    let mut prev2 = vec![far; b.len() + 1];
     let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0usize; b.len() + 1];
+    let mut cur = vec![far; b.len() + 1];
     for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=b.len() {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = b.len().min(i + max);
+        cur[lo - 1] = if lo == 1 { i } else { far };
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
@@ -109,6 +113,9 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
             }
             cur[j] = v;
             row_min = row_min.min(v);
+        }
+        if hi < b.len() {
+            cur[hi + 1] = far;
         }
         if row_min > max {
             return None;
@@ -342,9 +349,65 @@ mod tests {
         assert_eq!(edit_distance("kidney", "kidny", 1), Some(1));
         assert_eq!(edit_distance("kidney", "kdny", 1), None);
         assert_eq!(edit_distance("segmentation", "segmantaton", 2), Some(2));
+        assert_eq!(edit_distance("", "ab", 2), Some(2));
+        assert_eq!(edit_distance("abc", "", 2), None);
+        assert_eq!(
+            edit_distance(&"x".repeat(300), &"x".repeat(301), 1),
+            Some(1)
+        );
         assert_eq!(allowed_edits(3), 0);
         assert_eq!(allowed_edits(4), 1);
         assert_eq!(allowed_edits(8), 2);
+    }
+
+    /// The banded table gives what the full one gives.
+    #[test]
+    fn edit_distance_is_the_full_tables() {
+        fn full(a: &str, b: &str) -> usize {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+            for (i, row) in d.iter_mut().enumerate() {
+                row[0] = i;
+            }
+            for (j, cell) in d[0].iter_mut().enumerate() {
+                *cell = j;
+            }
+            for i in 1..=a.len() {
+                for j in 1..=b.len() {
+                    let cost = usize::from(a[i - 1] != b[j - 1]);
+                    let mut v = (d[i - 1][j] + 1)
+                        .min(d[i][j - 1] + 1)
+                        .min(d[i - 1][j - 1] + cost);
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        v = v.min(d[i - 2][j - 2] + 1);
+                    }
+                    d[i][j] = v;
+                }
+            }
+            d[a.len()][b.len()]
+        }
+        let mut rng = crate::synth::Rng::new(3);
+        let letters = ['a', 'b', 'c', 'é'];
+        let word = |rng: &mut crate::synth::Rng| -> String {
+            (0..rng.below(9)).map(|_| *rng.pick(&letters)).collect()
+        };
+        for _ in 0..20_000 {
+            let (a, b) = if rng.chance(30) {
+                let a = format!("ab{}c", word(&mut rng));
+                let b = crate::synth::one_edit(&a, &mut rng);
+                (a, b)
+            } else {
+                (word(&mut rng), word(&mut rng))
+            };
+            let d = full(&a, &b);
+            for max in 0..4 {
+                assert_eq!(
+                    edit_distance(&a, &b, max),
+                    (d <= max).then_some(d),
+                    "{a} {b}"
+                );
+            }
+        }
     }
 
     #[test]

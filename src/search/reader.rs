@@ -12,6 +12,8 @@ use std::rc::Rc;
 pub type Location = [u32; 4];
 
 type Fetch = Box<dyn Fn(&str) -> Option<Vec<u8>>>;
+/// A neighbour shard: group key → word → location.
+type NeighbourShard = BTreeMap<String, BTreeMap<String, Location>>;
 /// A bundle's file name and its sections: path → (offset, length).
 type Bundle = (String, BTreeMap<String, (usize, usize)>);
 
@@ -66,6 +68,8 @@ pub struct StaticIndex {
     suffix_shards: Vec<(String, String)>,
     /// Neighbour shards (sharded indexes only): hash of all, count.
     neighbour_shards: Option<(String, u32)>,
+    /// Neighbour shards read so far, parsed (as the client keeps them).
+    neighbour_cache: RefCell<HashMap<u32, Rc<NeighbourShard>>>,
     posting_hash: String,
     card_hash: String,
     pub cards_per_pack: usize,
@@ -136,6 +140,7 @@ impl StaticIndex {
                     .clamp(1, u64::from(u32::MAX));
                 (h.to_string(), count as u32)
             }),
+            neighbour_cache: RefCell::new(HashMap::new()),
             posting_hash: str_of(&m["post"]),
             card_hash: str_of(&m["cards"]["h"]),
             cards_per_pack: m["cards"]["per"].as_u64().unwrap_or(8).max(1) as usize,
@@ -254,11 +259,23 @@ impl StaticIndex {
         match &self.neighbour_shards {
             Some((hash, count)) => {
                 for key in neighbours::neighbourhood(word) {
-                    let path = format!("n/{}.{hash}.json", neighbours::shard_of(&key, *count));
-                    let mut shard: BTreeMap<String, BTreeMap<String, Location>> =
-                        serde_json::from_slice(&self.file(&path)?)
-                            .map_err(|e| err(format!("{path}: {e}")))?;
-                    out.extend(shard.remove(&key).unwrap_or_default());
+                    let i = neighbours::shard_of(&key, *count);
+                    let cached = self.neighbour_cache.borrow().get(&i).cloned();
+                    let shard = match cached {
+                        Some(shard) => shard,
+                        None => {
+                            let path = format!("n/{i}.{hash}.json");
+                            let shard: Rc<NeighbourShard> = Rc::new(
+                                serde_json::from_slice(&self.file(&path)?)
+                                    .map_err(|e| err(format!("{path}: {e}")))?,
+                            );
+                            self.neighbour_cache.borrow_mut().insert(i, shard.clone());
+                            shard
+                        }
+                    };
+                    if let Some(group) = shard.get(&key) {
+                        out.extend(group.iter().map(|(w, l)| (w.clone(), *l)));
+                    }
                 }
             }
             None if self.bundle.is_some() => {
