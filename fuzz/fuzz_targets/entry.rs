@@ -15,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = faircat::yaml::parse(text);
     let config = Config::parse(include_str!("../../faircat.toml")).expect("faircat.toml");
     let sources = Sources {
+        root: None,
         entries: vec![SourceFile::new(
             PathBuf::from("content/datasets/fuzzed.yaml"),
             "fuzzed",

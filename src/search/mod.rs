@@ -52,6 +52,7 @@ pub fn write_index_with(catalog: &Catalog, out: &mut Output, layout: Layout) -> 
 
 /// The index files by path relative to `search/`.
 pub fn index_files(catalog: &Catalog, layout: Layout) -> Result<BTreeMap<String, Vec<u8>>, Error> {
-    let analysed = build::analyse(catalog)?;
+    let mut analysed = build::analyse(catalog)?;
+    analysed.drop_index();
     Ok(export::files(catalog, &analysed, layout))
 }
