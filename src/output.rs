@@ -43,12 +43,12 @@ pub type Timings = BTreeMap<&'static str, Duration>;
 pub struct Sink<'o> {
     /// The staging folder; `None` for an output kept in memory.
     root: Option<&'o Path>,
-    made: Mutex<Vec<(String, Made)>>,
-}
-
-enum Made {
-    Written(u64),
-    Kept(Vec<u8>),
+    /// What the staged output has written, this run included.
+    written: Mutex<Written>,
+    /// Paths of files the output keeps in memory (written when it is committed).
+    in_memory: &'o BTreeMap<String, Vec<u8>>,
+    /// Files kept in memory by this run (an output that is not staged).
+    kept: Mutex<Vec<(String, Vec<u8>)>>,
 }
 
 impl Sink<'_> {
@@ -60,15 +60,34 @@ impl Sink<'_> {
     ) -> Result<(), OutputError> {
         let path = path.into();
         check_path(&path)?;
-        let made = match self.root {
-            Some(root) => Made::Written(write_file(root, &path, bytes.into())?),
-            None => Made::Kept(bytes.into()),
-        };
-        self.made
-            .lock()
-            .expect("no job panicked")
-            .push((path, made));
-        Ok(())
+        match self.root {
+            Some(root) => {
+                let size = write_file(root, &path, bytes.into())?;
+                self.written_once(path, size)
+            }
+            None => {
+                self.kept
+                    .lock()
+                    .expect("no job panicked")
+                    .push((path, bytes.into()));
+                Ok(())
+            }
+        }
+    }
+
+    /// Record a file written to the staging folder; an error if its path was written before.
+    fn written_once(&self, path: String, size: u64) -> Result<(), OutputError> {
+        let first = !self.in_memory.contains_key(&path)
+            && self
+                .written
+                .lock()
+                .expect("no job panicked")
+                .insert(&path, size);
+        if first {
+            Ok(())
+        } else {
+            Err(OutputError::Duplicate(path))
+        }
     }
 
     /// Add files one after the other (jobs run in parallel, not the files of one job).
@@ -86,7 +105,7 @@ impl Sink<'_> {
         write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), JobError> {
         check_path(path)?;
-        let made = match self.root {
+        match self.root {
             Some(root) => {
                 let target = root.join(path);
                 create_parent(&target)?;
@@ -101,18 +120,17 @@ impl Sink<'_> {
                     .metadata()
                     .map_err(|e| OutputError::Io(target.clone(), e))?
                     .len();
-                Made::Written(size)
+                self.written_once(path.to_string(), size)?;
             }
             None => {
                 let mut bytes = Vec::new();
                 write(&mut bytes).map_err(|e| OutputError::Io(PathBuf::from(path), e))?;
-                Made::Kept(bytes)
+                self.kept
+                    .lock()
+                    .expect("no job panicked")
+                    .push((path.to_string(), bytes));
             }
-        };
-        self.made
-            .lock()
-            .expect("no job panicked")
-            .push((path.to_string(), made));
+        }
         Ok(())
     }
 }
@@ -125,11 +143,53 @@ pub struct Output {
     staging: Option<Staging>,
 }
 
-/// Where a staged output writes, and what it has written (path → bytes on disk).
+/// Where a staged output writes, and what it has written.
 #[derive(Debug)]
 struct Staging {
     dir: tempfile::TempDir,
-    written: BTreeMap<String, u64>,
+    written: Written,
+}
+
+/// What a staged output has written: a 128-bit key per path, for the check that no path is
+/// written twice (a large site has hundreds of thousands of paths; keeping them all as text
+/// cost a tenth of the build's memory), and the totals of the report.
+#[derive(Debug, Default)]
+struct Written {
+    keys: std::collections::HashSet<u128>,
+    pages: usize,
+    bytes: u64,
+}
+
+impl Written {
+    fn contains(&self, path: &str) -> bool {
+        self.keys.contains(&path_key(path))
+    }
+
+    /// Count a file; `false` (counting nothing) if its path was written before.
+    fn insert(&mut self, path: &str, size: u64) -> bool {
+        if !self.keys.insert(path_key(path)) {
+            return false;
+        }
+        if path.ends_with(".html") {
+            self.pages += 1;
+        }
+        self.bytes += size;
+        true
+    }
+
+    fn len(&self) -> usize {
+        self.keys.len()
+    }
+}
+
+/// Two 64-bit SipHashes of the path (fixed keys), so distinct paths do not collide in practice.
+fn path_key(path: &str) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let mut a = std::hash::DefaultHasher::new();
+    path.hash(&mut a);
+    let mut b = std::hash::DefaultHasher::new();
+    (0x5eed_u16, path).hash(&mut b);
+    (u128::from(a.finish()) << 64) | u128::from(b.finish())
 }
 
 #[derive(Debug)]
@@ -176,7 +236,7 @@ impl Output {
             files: BTreeMap::new(),
             staging: Some(Staging {
                 dir,
-                written: BTreeMap::new(),
+                written: Written::default(),
             }),
         })
     }
@@ -200,7 +260,7 @@ impl Output {
                 || self
                     .staging
                     .as_ref()
-                    .is_some_and(|s| s.written.contains_key(path));
+                    .is_some_and(|s| s.written.contains(path));
             if taken || !seen.insert(path.as_str()) {
                 return Err(OutputError::Duplicate(path.clone()));
             }
@@ -217,7 +277,9 @@ impl Output {
                 Ok((path, size))
             })
             .collect::<Result<_, OutputError>>()?;
-        staging.written.extend(sizes);
+        for (path, size) in sizes {
+            staging.written.insert(&path, size);
+        }
         Ok(())
     }
 
@@ -226,9 +288,16 @@ impl Output {
     pub fn run(&mut self, jobs: Vec<Job<'_>>) -> Result<Timings, JobError> {
         use std::sync::atomic::{AtomicUsize, Ordering};
         let root = self.staging.as_ref().map(|s| s.dir.path().to_path_buf());
+        let written = self
+            .staging
+            .as_mut()
+            .map(|s| std::mem::take(&mut s.written))
+            .unwrap_or_default();
         let sink = Sink {
             root: root.as_deref(),
-            made: Mutex::new(Vec::new()),
+            written: Mutex::new(written),
+            in_memory: &self.files,
+            kept: Mutex::new(Vec::new()),
         };
         // Each worker takes the next job in order, so long jobs put first start first (a
         // parallel iterator would split the list in halves and start one in the middle).
@@ -260,35 +329,26 @@ impl Output {
                 });
             }
         });
+        let Sink { written, kept, .. } = sink;
+        if let Some(staging) = self.staging.as_mut() {
+            staging.written = written.into_inner().expect("no job panicked");
+        }
         if let Some(e) = failed.into_inner().expect("no job panicked") {
             return Err(e);
         }
         let timed = done.into_inner().expect("no job panicked");
-        let mut made = sink.made.into_inner().expect("no job panicked");
-        made.sort_by(|a, b| a.0.cmp(&b.0));
-        for pair in made.windows(2) {
+        let mut kept = kept.into_inner().expect("no job panicked");
+        kept.sort_by(|a, b| a.0.cmp(&b.0));
+        for pair in kept.windows(2) {
             if pair[0].0 == pair[1].0 {
                 return Err(OutputError::Duplicate(pair[0].0.clone()).into());
             }
         }
-        for (path, m) in made {
-            let taken = self.files.contains_key(&path)
-                || self
-                    .staging
-                    .as_ref()
-                    .is_some_and(|s| s.written.contains_key(&path));
-            if taken {
+        for (path, bytes) in kept {
+            if self.files.contains_key(&path) {
                 return Err(OutputError::Duplicate(path).into());
             }
-            match (m, self.staging.as_mut()) {
-                (Made::Written(size), Some(staging)) => {
-                    staging.written.insert(path, size);
-                }
-                (Made::Kept(bytes), _) => {
-                    self.files.insert(path, bytes);
-                }
-                (Made::Written(_), None) => unreachable!("only a staged output writes"),
-            }
+            self.files.insert(path, bytes);
         }
         let mut timings = Timings::new();
         for (kind, took) in timed {
@@ -332,17 +392,10 @@ impl Output {
         self.files.get(path).map(Vec::as_slice)
     }
 
-    /// Every file's path, in order: those in memory and those written.
+    /// The paths of the files kept in memory, in order (a staged output keeps only what was
+    /// appended; what it wrote is on disk).
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        let written = self.staging.iter().flat_map(|s| s.written.keys());
-        let mut all: Vec<&str> = self
-            .files
-            .keys()
-            .chain(written)
-            .map(String::as_str)
-            .collect();
-        all.sort_unstable();
-        all.into_iter()
+        self.files.keys().map(String::as_str)
     }
 
     pub fn len(&self) -> usize {
@@ -379,15 +432,15 @@ impl Output {
             .into_par_iter()
             .map(|(path, bytes)| Ok((path.clone(), write_file(root, &path, bytes)?)))
             .collect::<Result<_, OutputError>>()?;
-        staging.written.extend(sizes);
+        for (path, size) in sizes {
+            if !staging.written.insert(&path, size) {
+                return Err(OutputError::Duplicate(path));
+            }
+        }
         let report = CommitReport {
             files: staging.written.len(),
-            pages: staging
-                .written
-                .keys()
-                .filter(|p| p.ends_with(".html"))
-                .count(),
-            bytes: staging.written.values().sum(),
+            pages: staging.written.pages,
+            bytes: staging.written.bytes,
         };
 
         let (parent, name) = parent_and_name(out_dir);
@@ -598,5 +651,51 @@ mod tests {
             std::fs::read_to_string(out_dir.join("_headers")).unwrap(),
             "/*\n"
         );
+    }
+
+    #[test]
+    fn jobs_run_in_parallel_and_no_path_is_written_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = dir.path().join("public");
+        for staged in [true, false] {
+            let mut out = if staged {
+                Output::staged(&out_dir).unwrap()
+            } else {
+                Output::new()
+            };
+            out.append("_headers", b"/*\n").unwrap();
+            let jobs: Vec<Job> = (0..20)
+                .map(|i| {
+                    Job::new("files", move |sink| {
+                        sink.add(format!("f/{i}.txt"), format!("{i}"))?;
+                        sink.stream(&format!("s/{i}.txt"), |w| w.write_all(b"streamed"))
+                    })
+                })
+                .collect();
+            let timings = out.run(jobs).unwrap();
+            assert!(timings.contains_key("files"));
+            assert_eq!(out.len(), 41, "staged: {staged}");
+            for (path, clash) in [("f/3.txt", "again"), ("_headers", "in memory")] {
+                let e = out
+                    .run(vec![Job::new("clash", move |sink| {
+                        sink.add(path, clash)?;
+                        Ok(())
+                    })])
+                    .unwrap_err();
+                assert_eq!(
+                    e.to_string(),
+                    format!("two outputs were written to the same path '{path}'"),
+                    "staged: {staged}"
+                );
+            }
+            if staged {
+                let report = out.commit(&out_dir).unwrap();
+                assert_eq!(report.files, 41);
+                assert_eq!(
+                    std::fs::read_to_string(out_dir.join("s/19.txt")).unwrap(),
+                    "streamed"
+                );
+            }
+        }
     }
 }

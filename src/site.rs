@@ -89,10 +89,11 @@ pub fn generate_timed(
 ) -> Result<(Output, Timings), BuildError> {
     let generate = |e: &dyn std::fmt::Display| BuildError::Generate(e.to_string());
     let renderer = Renderer::prepare(catalog, theme, &mut out).map_err(|e| generate(&e))?;
-    // The longest jobs first: the whole-catalog exports and the search index, then the many
-    // small ones (pages, per-dataset files), so both cores stay busy to the end.
-    let mut jobs = crate::export::jobs(catalog);
-    jobs.insert(2, crate::search::job(catalog));
+    // The longest jobs first: the search index and the whole-catalog exports (which lead
+    // `export::jobs`), then the many small ones (pages, per-dataset files), so both cores stay
+    // busy to the end.
+    let mut jobs = vec![crate::search::job(catalog)];
+    jobs.extend(crate::export::jobs(catalog));
     jobs.extend(crate::render::jobs(catalog, &renderer));
     let timings = out.run(jobs).map_err(|e| generate(&e))?;
     Ok((out, timings))

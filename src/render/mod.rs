@@ -203,13 +203,7 @@ pub fn jobs<'a>(catalog: &'a Catalog, renderer: &'a Renderer) -> Vec<Job<'a>> {
         })
         .collect();
     jobs.push(Job::new("feeds", move |sink| {
-        let mut out = Output::new();
-        renderer.write_feeds(catalog, &pages, &mut out)?;
-        let files = out
-            .paths()
-            .map(|p| (p.to_string(), out.get(p).unwrap_or_default().to_vec()))
-            .collect();
-        sink.add_many(files)?;
+        sink.add_many(renderer.feed_files(catalog, &pages))?;
         Ok(())
     }));
     jobs
@@ -385,6 +379,12 @@ impl Renderer {
         pages: &[Page],
         out: &mut Output,
     ) -> Result<(), Error> {
+        out.add_many(self.feed_files(catalog, pages))?;
+        Ok(())
+    }
+
+    /// The files of [`Renderer::write_feeds`].
+    fn feed_files(&self, catalog: &Catalog, pages: &[Page]) -> Vec<(String, Vec<u8>)> {
         let sitemap: Vec<SitemapEntry> = pages
             .iter()
             .filter(|p| **p != Page::NotFound)
@@ -393,10 +393,10 @@ impl Renderer {
                 lastmod: p.lastmod(catalog, &self.listings),
             })
             .collect();
-        out.add_many(feeds::sitemaps(catalog, &sitemap))?;
-        out.add("robots.txt", feeds::robots(catalog))?;
-        out.add("feed.xml", feeds::atom(catalog))?;
-        Ok(())
+        let mut files = feeds::sitemaps(catalog, &sitemap);
+        files.push(("robots.txt".into(), feeds::robots(catalog).into_bytes()));
+        files.push(("feed.xml".into(), feeds::atom(catalog).into_bytes()));
+        files
     }
 }
 

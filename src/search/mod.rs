@@ -31,23 +31,24 @@ pub fn write_index(catalog: &Catalog, out: &mut Output) -> Result<(), Error> {
 /// The job that makes the search index, laid out for the catalog's size.
 pub fn job(catalog: &Catalog) -> crate::output::Job<'_> {
     crate::output::Job::new("search index", move |sink| {
-        let files = index_files(catalog, Layout::for_size(catalog.datasets.len()))?
-            .into_iter()
-            .map(|(path, bytes)| (format!("search/{path}"), bytes))
-            .collect();
-        sink.add_many(files)?;
+        let layout = Layout::for_size(catalog.datasets.len());
+        sink.add_many(site_files(catalog, layout)?)?;
         Ok(())
     })
 }
 
 /// Add the search index with an explicit layout.
 pub fn write_index_with(catalog: &Catalog, out: &mut Output, layout: Layout) -> Result<(), Error> {
-    let files = index_files(catalog, layout)?
+    out.add_many(site_files(catalog, layout)?)?;
+    Ok(())
+}
+
+/// [`index_files`] by path from the site root (`search/…`).
+fn site_files(catalog: &Catalog, layout: Layout) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    Ok(index_files(catalog, layout)?
         .into_iter()
         .map(|(path, bytes)| (format!("search/{path}"), bytes))
-        .collect();
-    out.add_many(files)?;
-    Ok(())
+        .collect())
 }
 
 /// The index files by path relative to `search/`.
