@@ -75,16 +75,6 @@ fn record_files(records: &[(String, Graph)]) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// Every FDP record: its path under the site root (a trailing `/` for containers and the
-/// root) and its graph.
-pub fn records(catalog: &Catalog) -> Vec<(String, Graph)> {
-    let mut records = containers(catalog);
-    for d in &catalog.datasets {
-        records.extend(item_records(catalog, d));
-    }
-    records
-}
-
 /// The root record, the containers and the catalog record.
 fn containers(catalog: &Catalog) -> Vec<(String, Graph)> {
     let c = &catalog.config;
