@@ -85,9 +85,24 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` holds a bidirectional control character. Every one of them is encoded
+/// starting with byte 0xD8 (U+061C) or 0xE2 (the others), so only those bytes, found with
+/// memchr, are looked at: this runs on every piece of text a page escapes.
+pub fn has_bidi_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xD8, 0xE2, bytes).any(|at| {
+        matches!(
+            (bytes[at], bytes.get(at + 1), bytes.get(at + 2)),
+            (0xD8, Some(0x9C), _)
+                | (0xE2, Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE))
+                | (0xE2, Some(0x81), Some(0xA6..=0xA9))
+        )
+    })
+}
+
 /// `text` without bidirectional control characters (borrowed when there are none).
 pub fn strip_bidi_controls(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_bidi_control) {
+    if has_bidi_control(text) {
         Cow::Owned(text.chars().filter(|c| !is_bidi_control(*c)).collect())
     } else {
         Cow::Borrowed(text)
@@ -118,6 +133,21 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_bidi_control_agrees_with_the_character_test_on_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                has_bidi_control(&text),
+                is_bidi_control(c),
+                "U+{:04X}",
+                c as u32
+            );
+            assert_eq!(has_bidi_control(&c.to_string()), is_bidi_control(c));
+        }
+        assert!(!has_bidi_control("dashes — and ellipses … only"));
+    }
 
     #[test]
     fn renders_markdown() {

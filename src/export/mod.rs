@@ -92,9 +92,9 @@ pub fn per_dataset_jobs<'a>(
         .collect()
 }
 
-/// Pretty JSON with `<`, `>`, `&`, U+2028 and U+2029 written as `\uXXXX` escapes, so the text
-/// can also sit inside an HTML `<script>` element. Those characters only occur inside JSON
-/// strings, where the escapes mean the same characters.
+/// Pretty JSON with `<`, `>`, `&`, U+2028, U+2029 and bidirectional controls written as
+/// `\uXXXX` escapes, so the text can also sit inside an HTML `<script>` element. Those
+/// characters only occur inside JSON strings, where the escapes mean the same characters.
 pub fn json_text(value: &serde_json::Value) -> String {
     let text = serde_json::to_string_pretty(value).expect("a JSON value always serialises");
     html_safe_json(&text)
@@ -110,21 +110,7 @@ pub fn json_compact_text(value: &serde_json::Value) -> String {
 /// See [`json_text`]; ends the text with a newline.
 pub fn html_safe_json(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    // Copy the runs between the characters to escape; they are rare.
-    while let Some(at) = rest.find(['<', '>', '&', '\u{2028}', '\u{2029}']) {
-        out.push_str(&rest[..at]);
-        let c = rest[at..].chars().next().expect("found a character");
-        out.push_str(match c {
-            '<' => "\\u003c",
-            '>' => "\\u003e",
-            '&' => "\\u0026",
-            '\u{2028}' => "\\u2028",
-            _ => "\\u2029",
-        });
-        rest = &rest[at + c.len_utf8()..];
-    }
-    out.push_str(rest);
+    crate::jsonld::push_script_safe(text, &mut out);
     out.push('\n');
     out
 }

@@ -491,8 +491,26 @@ fn template_tags(source: &str) -> Vec<&str> {
 
 /// HTML escaping that also drops bidirectional control characters, so no entry text can
 /// reorder the page text around it.
+/// The same escapes as `tera::escape_html`, but each run of text between two escaped bytes is
+/// written at once (tera writes byte by byte, which took a tenth of a page's time).
 fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    tera::escape_html(&markdown::strip_bidi_controls(input), out)
+    let text = markdown::strip_bidi_controls(input);
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    for (at, byte) in bytes.iter().enumerate() {
+        let escaped: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[copied..at])?;
+        out.write_all(escaped)?;
+        copied = at + 1;
+    }
+    out.write_all(&bytes[copied..])
 }
 
 fn template_error(name: &str, e: &tera::Error) -> Error {
@@ -552,15 +570,15 @@ fn context(catalog: &Catalog, listings: &Listings, page: Page) -> tera::Context 
             let d = &catalog.datasets[i];
             let view = detail::DatasetView::new(catalog, i, &root);
             c.insert("dataset", &view);
-            c.insert(
-                "jsonld",
-                &jsonld::to_script_json(&jsonld::dataset(catalog, d)),
-            );
             let title = match &view.acronym {
                 Some(a) => format!("{} ({a})", d.name),
                 None => d.name.clone(),
             };
-            let description = markdown::truncate(&markdown::to_plain_text(&d.description), 200);
+            let jsonld = jsonld::dataset(catalog, d);
+            // The JSON-LD already holds the plain-text description (cut at 4,990 characters).
+            let plain = jsonld["description"].as_str().unwrap_or_default();
+            let description = markdown::truncate(plain, 200);
+            c.insert("jsonld", &jsonld::to_script_json(&jsonld));
             (title, description, vec![home])
         }
         Page::FacetIndex(kind) => {

@@ -301,3 +301,25 @@ fn templates_are_minified_once_with_their_syntax_kept() {
         assert!(small.len() < source.len(), "{name} was not minified");
     }
 }
+
+#[test]
+fn escaping_matches_tera_and_drops_bidi_controls() {
+    for text in [
+        "",
+        "plain words",
+        "<script>alert('x')</script> & \"quoted\"",
+        "é — … ends with &",
+        "<<>>&&\"\"''",
+    ] {
+        let (mut ours, mut teras) = (Vec::new(), Vec::new());
+        super::escape_html(text, &mut ours).unwrap();
+        tera::escape_html(text, &mut teras).unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(teras).unwrap()
+        );
+    }
+    let mut out = Vec::new();
+    super::escape_html("a\u{202E}b<", &mut out).unwrap();
+    assert_eq!(out, b"ab&lt;");
+}
