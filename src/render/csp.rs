@@ -21,19 +21,32 @@ pub fn header_policy() -> String {
 /// `html` with the policy's meta element inserted after `<meta charset…>`, or after `<head…>`.
 /// `None` when the page has no `<head>`: such a page cannot carry the policy.
 pub fn insert_meta(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    let head = lower.find("<head")?;
-    let after = |from: usize| lower[from..].find('>').map(|i| from + i + 1);
-    let at = match lower[head..].find("<meta charset") {
-        Some(i) => after(head + i)?,
-        None => after(head)?,
-    };
+    // Pages open with `<head><meta charset…>`: look in a lowercased copy of the first 4 KB,
+    // and lowercase the whole page only when they are not there.
+    let mut prefix = html.len().min(4096);
+    while !html.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let at = meta_position(&html[..prefix].to_ascii_lowercase(), true)
+        .or_else(|| meta_position(&html.to_ascii_lowercase(), false))?;
     let meta = format!("\n<meta http-equiv=\"Content-Security-Policy\" content=\"{META_POLICY}\">");
     let mut page = String::with_capacity(html.len() + meta.len());
     page.push_str(&html[..at]);
     page.push_str(&meta);
     page.push_str(&html[at..]);
     Some(page)
+}
+
+/// Where the policy goes in a lowercased page: after `<meta charset…>` in `<head>`, else (unless
+/// `need_charset`) after `<head…>`.
+fn meta_position(lower: &str, need_charset: bool) -> Option<usize> {
+    let head = lower.find("<head")?;
+    let after = |from: usize| lower[from..].find('>').map(|i| from + i + 1);
+    match lower[head..].find("<meta charset") {
+        Some(i) => after(head + i),
+        None if need_charset => None,
+        None => after(head),
+    }
 }
 
 /// The `_headers` block (Netlify / Cloudflare Pages format) for every path. Appended, so the
@@ -61,6 +74,17 @@ mod tests {
         let page = insert_meta("<HTML><HEAD lang=x><title>t</title>").unwrap();
         assert!(page.starts_with("<HTML><HEAD lang=x>\n<meta http-equiv"));
         assert_eq!(insert_meta("<p>no head</p>"), None);
+        // A charset beyond the first 4 KB is still found.
+        let late = format!(
+            "<head><title>{}</title><META CHARSET=utf-8><p>",
+            "x".repeat(5000)
+        );
+        let page = insert_meta(&late).unwrap();
+        assert!(
+            page.contains("<META CHARSET=utf-8>\n<meta http-equiv"),
+            "{}",
+            &page[5000..]
+        );
     }
 
     #[test]
