@@ -10,7 +10,11 @@
 //! Each build runs in a child process (this binary again, with `--child`) so that peak memory
 //! (VmHWM from /proc/self/status) belongs to that build alone.
 //!
-//! A bench binary, not a test: timings depend on the machine.
+//! A bench binary, not a test: timings depend on the machine, and on its disk. On this
+//! project's 2-core machines /tmp is ext4 without a journal, where creating a file gets slow
+//! for minutes after many files were deleted (`recently_deleted` in the kernel's inode
+//! allocator): `cp -r` of the same 10,000-dataset site took 1.2 s to 15 s. The bench prints the
+//! file system it writes to; `TMPDIR=/dev/shm cargo bench --bench build` takes the disk out.
 
 use faircat::output::Output;
 
@@ -30,6 +34,12 @@ fn main() {
     if sizes.is_empty() {
         sizes = vec![100, 1_000, 10_000, 100_000];
     }
+    let temp = std::env::temp_dir();
+    println!(
+        "writing under {} ({})",
+        temp.display(),
+        file_system(&temp).unwrap_or_else(|| "file system unknown".into())
+    );
     println!(
         "{:>8} {:>10} {:>10} {:>10} {:>8} {:>9} {:>7}",
         "datasets", "build", "peak RSS", "output", "files", "cp -r", "ratio"
@@ -134,6 +144,23 @@ fn child(root: &Path, out: &Path) {
         .unwrap_or(0);
     println!("peak_kb={peak_kb}");
     println!("stages={}", stages.join(", "));
+}
+
+/// The type of the file system `path` is on (`ext4`, `tmpfs`, …), from /proc/mounts: the
+/// mount point that is the longest prefix of the path.
+fn file_system(path: &Path) -> Option<String> {
+    let path = path.canonicalize().ok()?;
+    let mounts = std::fs::read_to_string("/proc/mounts").ok()?;
+    mounts
+        .lines()
+        .filter_map(|line| {
+            let mut parts = line.split_whitespace();
+            let (_, point, kind) = (parts.next()?, parts.next()?, parts.next()?);
+            path.starts_with(point)
+                .then(|| (point.len(), kind.to_string()))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, kind)| kind)
 }
 
 fn field<'a>(report: &'a str, key: &str) -> &'a str {
