@@ -363,14 +363,12 @@ mod tests {
         let reference = |text: &str| {
             let mut out = String::new();
             for c in text.chars() {
-                match c {
-                    '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                        out.push_str(&format!("\\u{:04x}", c as u32))
-                    }
-                    c if crate::markdown::is_bidi_control(c) => {
-                        out.push_str(&format!("\\u{:04x}", c as u32))
-                    }
-                    c => out.push(c),
+                let escaped = matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}')
+                    || crate::markdown::is_bidi_control(c);
+                if escaped {
+                    out.push_str(&format!("\\u{:04x}", c as u32));
+                } else {
+                    out.push(c);
                 }
             }
             out
