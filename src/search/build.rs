@@ -4,7 +4,7 @@
 
 use super::analysis::{self, SearchField};
 use crate::model::Catalog;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use tantivy::collector::TopDocs;
 use tantivy::postings::Postings;
 use tantivy::query::{Bm25Weight, BooleanQuery, BoostQuery, Occur, Query, TermQuery};
@@ -58,11 +58,23 @@ pub fn analyse(catalog: &Catalog) -> tantivy::Result<Analysed> {
     let mut writer: IndexWriter =
         index.writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)?;
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    // Surface words are gathered here, from the same texts tantivy indexes (each made once),
+    // while tantivy's threads analyse the documents already handed over.
+    let mut surface_analyzer = analysis::surface_analyzer();
+    let mut words: HashSet<String> = HashSet::new();
     for (doc_id, &i) in order.iter().enumerate() {
         let d = &catalog.datasets[i];
         let mut doc = TantivyDocument::default();
         for (sf, field) in &fields {
-            doc.add_text(*field, sf.text(d));
+            let text = sf.text(d);
+            let mut stream = surface_analyzer.token_stream(&text);
+            while let Some(token) = stream.next() {
+                if !words.contains(&token.text) {
+                    words.insert(token.text.clone());
+                }
+            }
+            drop(stream);
+            doc.add_text(*field, text);
         }
         doc.add_u64(doc_field, doc_id as u64);
         writer.add_document(doc)?;
@@ -99,6 +111,15 @@ pub fn analyse(catalog: &Catalog) -> tantivy::Result<Analysed> {
             }
         }
     }
+    // Surface words: every distinct word as typed, mapped to the stem the index holds.
+    let mut stemmer = analysis::stemming_analyzer();
+    let surface: BTreeMap<String, String> = words
+        .into_iter()
+        .filter_map(|word| {
+            let stem = analysis::tokens(&mut stemmer, &word).into_iter().next()?;
+            postings.contains_key(&stem).then_some((word, stem))
+        })
+        .collect();
     let postings: BTreeMap<String, Vec<(u32, f32)>> = postings
         .into_iter()
         .map(|(stem, mut list)| {
@@ -113,25 +134,6 @@ pub fn analyse(catalog: &Catalog) -> tantivy::Result<Analysed> {
             (stem, merged)
         })
         .collect();
-
-    // Surface words: every distinct word as typed, mapped to the stem the index holds.
-    let mut surface_analyzer = analysis::surface_analyzer();
-    let mut stemmer = analysis::stemming_analyzer();
-    let mut surface = BTreeMap::new();
-    for d in &catalog.datasets {
-        for sf in SearchField::ALL {
-            for word in analysis::tokens(&mut surface_analyzer, &sf.text(d)) {
-                if surface.contains_key(&word) {
-                    continue;
-                }
-                if let Some(stem) = analysis::tokens(&mut stemmer, &word).into_iter().next()
-                    && postings.contains_key(&stem)
-                {
-                    surface.insert(word, stem);
-                }
-            }
-        }
-    }
 
     Ok(Analysed {
         index,
