@@ -36,7 +36,7 @@ fn builder() -> tantivy::tokenizer::TextAnalyzerBuilder<impl tantivy::tokenizer:
 
 /// The analyzer of indexed text and queries: surface words, then their English stems.
 pub fn stemming_analyzer() -> TextAnalyzer {
-    builder().filter(CachedStemmer::default()).build()
+    builder().filter(CachedStemmer).build()
 }
 
 /// Words a [`CachedStemmer`] remembers at most; beyond that it stems without remembering, so
