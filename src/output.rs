@@ -104,32 +104,52 @@ impl Sink<'_> {
         path: &str,
         write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), JobError> {
-        check_path(path)?;
-        match self.root {
-            Some(root) => {
-                let target = root.join(path);
-                create_parent(&target)?;
-                let file = std::fs::File::create(&target)
-                    .map_err(|e| OutputError::Io(target.clone(), e))?;
-                let mut w = io::BufWriter::with_capacity(1 << 20, file);
-                write(&mut w).map_err(|e| OutputError::Io(target.clone(), e))?;
-                let file = w
-                    .into_inner()
-                    .map_err(|e| OutputError::Io(target.clone(), e.into_error()))?;
-                let size = file
-                    .metadata()
-                    .map_err(|e| OutputError::Io(target.clone(), e))?
-                    .len();
-                self.written_once(path.to_string(), size)?;
+        self.stream_each([path], |[w]| write(w))
+    }
+
+    /// Files written piece by piece at the same time, by one `write` that gets a writer for
+    /// each of `paths` (in order): for files made from the same pieces, such as one graph in
+    /// two syntaxes.
+    pub fn stream_each<const N: usize>(
+        &self,
+        paths: [&str; N],
+        write: impl FnOnce([&mut dyn Write; N]) -> io::Result<()>,
+    ) -> Result<(), JobError> {
+        for path in paths {
+            check_path(path)?;
+        }
+        let Some(root) = self.root else {
+            let mut buffers: [Vec<u8>; N] = std::array::from_fn(|_| Vec::new());
+            write(buffers.each_mut().map(|b| b as &mut dyn Write))
+                .map_err(|e| OutputError::Io(PathBuf::from(paths[0]), e))?;
+            let mut kept = self.kept.lock().expect("no job panicked");
+            for (path, bytes) in paths.into_iter().zip(buffers) {
+                kept.push((path.to_string(), bytes));
             }
-            None => {
-                let mut bytes = Vec::new();
-                write(&mut bytes).map_err(|e| OutputError::Io(PathBuf::from(path), e))?;
-                self.kept
-                    .lock()
-                    .expect("no job panicked")
-                    .push((path.to_string(), bytes));
-            }
+            return Ok(());
+        };
+        let targets = paths.map(|path| root.join(path));
+        let mut writers = Vec::with_capacity(N);
+        for target in &targets {
+            create_parent(target)?;
+            let file =
+                std::fs::File::create(target).map_err(|e| OutputError::Io(target.clone(), e))?;
+            writers.push(io::BufWriter::with_capacity(1 << 20, file));
+        }
+        let mut writers: [io::BufWriter<std::fs::File>; N] = writers
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("one writer per path"));
+        write(writers.each_mut().map(|w| w as &mut dyn Write))
+            .map_err(|e| OutputError::Io(targets[0].clone(), e))?;
+        for ((path, target), w) in paths.into_iter().zip(&targets).zip(writers) {
+            let file = w
+                .into_inner()
+                .map_err(|e| OutputError::Io(target.clone(), e.into_error()))?;
+            let size = file
+                .metadata()
+                .map_err(|e| OutputError::Io(target.clone(), e))?
+                .len();
+            self.written_once(path.to_string(), size)?;
         }
         Ok(())
     }

@@ -15,7 +15,7 @@
 //!   size, SHA-256 `spdx:Checksum`), or else one for the access route; each carries the licence
 //!   (`dct:LicenseDocument`).
 
-use super::rdf::{Graph, blank, iri, n, text, text_lang, typed, write_document};
+use super::rdf::{Graph, blank, iri, n, text, text_lang, typed, write_documents};
 use crate::model::{Catalog, Dataset};
 use crate::output::Job;
 use crate::vocab::Access;
@@ -32,28 +32,17 @@ const IANA_MEDIA: &str = "https://www.iana.org/assignments/media-types/";
 /// Datasets per part of the streamed catalog files.
 const DATASETS_PER_PART: usize = 256;
 
-/// The jobs that write `catalog.ttl` and `catalog.jsonld`, each streamed a part at a time.
+/// The job that writes `catalog.ttl` and `catalog.jsonld` together, streamed a part at a time:
+/// each part of the graph is made once for both syntaxes.
 pub fn jobs(catalog: &Catalog) -> Vec<Job<'_>> {
-    [
-        ("dcat turtle", "catalog.ttl", false),
-        ("dcat json-ld", "catalog.jsonld", true),
-    ]
-    .into_iter()
-    .map(|(kind, path, jsonld)| {
-        Job::new(kind, move |sink| {
-            let parts = catalog.datasets.len().div_ceil(DATASETS_PER_PART);
-            sink.stream(path, |w| {
-                write_document(
-                    w,
-                    &head_graph(catalog),
-                    parts,
-                    |i| part_graph(catalog, i),
-                    jsonld,
-                )
+    vec![Job::new("dcat", move |sink| {
+        let parts = catalog.datasets.len().div_ceil(DATASETS_PER_PART);
+        sink.stream_each(["catalog.ttl", "catalog.jsonld"], |[turtle, jsonld]| {
+            write_documents(turtle, jsonld, &head_graph(catalog), parts, |i| {
+                part_graph(catalog, i)
             })
         })
-    })
-    .collect()
+    })]
 }
 
 /// IRI of the catalog resource.
@@ -546,22 +535,22 @@ mod tests {
         let catalog = crate::synth::catalog(DATASETS_PER_PART * 2 + 17, 5);
         let parts = catalog.datasets.len().div_ceil(DATASETS_PER_PART);
         let whole = catalog_graph(&catalog);
+        let (mut turtle, mut jsonld_doc) = (Vec::new(), Vec::new());
+        write_documents(
+            &mut turtle,
+            &mut jsonld_doc,
+            &head_graph(&catalog),
+            parts,
+            |i| part_graph(&catalog, i),
+        )
+        .unwrap();
         for jsonld in [false, true] {
-            let mut streamed = Vec::new();
-            write_document(
-                &mut streamed,
-                &head_graph(&catalog),
-                parts,
-                |i| part_graph(&catalog, i),
-                jsonld,
-            )
-            .unwrap();
-            let expected = if jsonld {
-                whole.to_jsonld()
+            let (streamed, expected) = if jsonld {
+                (&jsonld_doc, whole.to_jsonld())
             } else {
-                whole.to_turtle()
+                (&turtle, whole.to_turtle())
             };
-            let (got, want) = (triples(&streamed, jsonld), triples(&expected, jsonld));
+            let (got, want) = (triples(streamed, jsonld), triples(&expected, jsonld));
             assert!(want.len() > 1000, "{}", want.len());
             assert_eq!(got, want, "jsonld: {jsonld}");
         }

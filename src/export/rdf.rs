@@ -70,48 +70,40 @@ pub fn typed(value: impl Into<String>, datatype: &str) -> Literal {
 /// What opens the node array of every document oxjsonld writes (after its `@context`).
 const JSONLD_GRAPH_KEY: &str = "\"@graph\":[";
 
-/// Write one document from graphs made a part at a time (`parts`, in order), so the whole
-/// graph is never in memory: Turtle, or JSON-LD when `jsonld`. Parts are made in parallel,
-/// a batch at a time.
-pub fn write_document(
-    w: &mut dyn std::io::Write,
+/// Write one graph, made a part at a time (`parts`, in order), as a Turtle document and a
+/// JSON-LD document at once: each part is made once for both, and the whole graph is never in
+/// memory. Parts are made in parallel, a batch at a time.
+pub fn write_documents(
+    turtle: &mut dyn std::io::Write,
+    jsonld: &mut dyn std::io::Write,
     head: &Graph,
     parts: usize,
     part: impl Fn(usize) -> Graph + Sync,
-    jsonld: bool,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
-    if jsonld {
-        let doc = head.to_jsonld();
-        let text = std::str::from_utf8(&doc).expect("JSON-LD is UTF-8");
-        let open = text.trim_end().strip_suffix("]}").unwrap_or(text);
-        w.write_all(open.as_bytes())?;
-    } else {
-        w.write_all(&head.to_turtle())?;
-    }
+    turtle.write_all(&head.to_turtle())?;
+    let doc = head.to_jsonld();
+    let text = std::str::from_utf8(&doc).expect("JSON-LD is UTF-8");
+    let open = text.trim_end().strip_suffix("]}").unwrap_or(text);
+    jsonld.write_all(open.as_bytes())?;
     let indices: Vec<usize> = (0..parts).collect();
     for batch in indices.chunks(rayon::current_num_threads().max(1) * 4) {
-        let texts: Vec<Vec<u8>> = batch
+        let texts: Vec<(Vec<u8>, Vec<u8>)> = batch
             .par_iter()
             .map(|&i| {
                 let g = part(i);
-                if jsonld {
-                    g.jsonld_nodes()
-                } else {
-                    g.turtle_statements()
-                }
+                (g.turtle_statements(), g.jsonld_nodes())
             })
             .collect();
-        for text in texts.iter().filter(|t| !t.is_empty()) {
-            if jsonld {
-                w.write_all(b",")?;
+        for (statements, nodes) in &texts {
+            turtle.write_all(statements)?;
+            if !nodes.is_empty() {
+                jsonld.write_all(b",")?;
+                jsonld.write_all(nodes)?;
             }
-            w.write_all(text)?;
         }
     }
-    if jsonld {
-        w.write_all(b"]}\n")?;
-    }
+    jsonld.write_all(b"]}\n")?;
     Ok(())
 }
 
