@@ -117,6 +117,13 @@ impl Sink<'_> {
     ) -> Result<(), JobError> {
         for path in paths {
             check_path(path)?;
+            // Checked again when the files are done; this check keeps a clash from emptying a
+            // file that was written before.
+            if self.in_memory.contains_key(path)
+                || self.written.lock().expect("no job panicked").contains(path)
+            {
+                return Err(OutputError::Duplicate(path.to_string()).into());
+            }
         }
         let Some(root) = self.root else {
             let mut buffers: [Vec<u8>; N] = std::array::from_fn(|_| Vec::new());
@@ -671,6 +678,46 @@ mod tests {
             std::fs::read_to_string(out_dir.join("_headers")).unwrap(),
             "/*\n"
         );
+    }
+
+    #[test]
+    fn files_streamed_together_are_each_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = dir.path().join("public");
+        for staged in [true, false] {
+            let mut out = if staged {
+                Output::staged(&out_dir).unwrap()
+            } else {
+                Output::new()
+            };
+            let job = Job::new("pair", |sink| {
+                sink.stream_each(["a/one.txt", "two.txt"], |[one, two]| {
+                    for i in 0..3 {
+                        write!(one, "{i}")?;
+                        write!(two, "<{i}>")?;
+                    }
+                    Ok(())
+                })
+            });
+            out.run(vec![job]).unwrap();
+            assert_eq!(out.len(), 2, "staged: {staged}");
+            let again = Job::new("again", |sink| sink.stream_each(["two.txt"], |_| Ok(())));
+            assert_eq!(
+                out.run(vec![again]).unwrap_err().to_string(),
+                "two outputs were written to the same path 'two.txt'"
+            );
+            let files: Vec<String> = if staged {
+                out.commit(&out_dir).unwrap();
+                ["a/one.txt", "two.txt"]
+                    .map(|p| std::fs::read_to_string(out_dir.join(p)).unwrap())
+                    .into()
+            } else {
+                ["a/one.txt", "two.txt"]
+                    .map(|p| String::from_utf8(out.get(p).unwrap().to_vec()).unwrap())
+                    .into()
+            };
+            assert_eq!(files, ["012", "<0><1><2>"], "staged: {staged}");
+        }
     }
 
     #[test]
