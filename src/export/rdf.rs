@@ -6,7 +6,10 @@
 //! readable.
 
 use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, TripleRef};
-use std::collections::HashMap;
+/// The maps of a graph hash with foldhash (randomly seeded, like std's): std's SipHash was
+/// about a tenth of the DCAT export's profile samples.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
 /// Prefixes used in every RDF file faircat writes.
 pub const PREFIXES: &[(&str, &str)] = &[
@@ -27,15 +30,27 @@ pub const PREFIXES: &[(&str, &str)] = &[
 ];
 
 /// `dcat:Dataset` → `<http://www.w3.org/ns/dcat#Dataset>`. Panics on an unknown prefix: only
-/// called with the constant names of this crate.
-pub fn n(curie: &str) -> NamedNode {
-    let (prefix, local) = curie.split_once(':').expect("a prefixed name");
-    let ns = PREFIXES
-        .iter()
-        .find(|(p, _)| *p == prefix)
-        .unwrap_or_else(|| panic!("unknown prefix {prefix}"))
-        .1;
-    NamedNode::new_unchecked(format!("{ns}{local}"))
+/// called with the constant names of this crate. Each thread expands a name once and then
+/// clones it (a catalog export names the same few dozen terms millions of times).
+pub fn n(curie: &'static str) -> NamedNode {
+    thread_local! {
+        static EXPANDED: std::cell::RefCell<HashMap<&'static str, NamedNode>> =
+            std::cell::RefCell::new(HashMap::default());
+    }
+    EXPANDED.with_borrow_mut(|expanded| {
+        expanded
+            .entry(curie)
+            .or_insert_with(|| {
+                let (prefix, local) = curie.split_once(':').expect("a prefixed name");
+                let ns = PREFIXES
+                    .iter()
+                    .find(|(p, _)| *p == prefix)
+                    .unwrap_or_else(|| panic!("unknown prefix {prefix}"))
+                    .1;
+                NamedNode::new_unchecked(format!("{ns}{local}"))
+            })
+            .clone()
+    })
 }
 
 /// An IRI from outside (an entry's URL): `None` when it is not a valid absolute IRI, so a bad
@@ -63,7 +78,7 @@ pub fn text_lang(s: &str, lang: &str) -> Literal {
         .unwrap_or_else(|_| Literal::new_simple_literal(s))
 }
 
-pub fn typed(value: impl Into<String>, datatype: &str) -> Literal {
+pub fn typed(value: impl Into<String>, datatype: &'static str) -> Literal {
     Literal::new_typed_literal(value, n(datatype))
 }
 
@@ -112,7 +127,7 @@ pub struct Graph {
     subjects: Vec<(NamedOrBlankNode, Vec<(NamedNode, Term)>)>,
     index: HashMap<NamedOrBlankNode, usize>,
     /// Hashes of (subject index, predicate, object) of the triples added.
-    seen: std::collections::HashSet<u64>,
+    seen: HashSet<u64>,
 }
 
 impl Graph {
@@ -124,14 +139,14 @@ impl Graph {
     pub fn add(
         &mut self,
         subject: impl Into<NamedOrBlankNode>,
-        predicate: &str,
+        predicate: &'static str,
         object: impl Into<Term>,
     ) {
         self.add_term(subject.into(), n(predicate), object.into());
     }
 
     /// `subject a class`.
-    pub fn typed(&mut self, subject: impl Into<NamedOrBlankNode>, class: &str) {
+    pub fn typed(&mut self, subject: impl Into<NamedOrBlankNode>, class: &'static str) {
         self.add(subject, "rdf:type", n(class));
     }
 
@@ -140,7 +155,7 @@ impl Graph {
     pub fn subgraph(&self, roots: &[NamedOrBlankNode]) -> Graph {
         let mut out = Graph::new();
         let mut todo: Vec<NamedOrBlankNode> = roots.to_vec();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::default();
         while let Some(subject) = todo.pop() {
             if !seen.insert(subject.clone()) {
                 continue;
