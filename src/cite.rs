@@ -203,7 +203,7 @@ fn ordered_citations(d: &Dataset) -> Vec<&Citation> {
 
 /// Runs of whitespace (newlines included) become one space.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::markdown::collapse_whitespace(s)
 }
 
 fn with_period(s: &str) -> String {

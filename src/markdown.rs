@@ -63,7 +63,48 @@ pub fn to_plain_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_whitespace(&text)
+}
+
+/// `text` with each run of whitespace made one space and none at either end: what
+/// `text.split_whitespace().collect::<Vec<_>>().join(" ")` gives, in one pass that copies the
+/// words whole (descriptions are collapsed for every page, export and citation).
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut push_word = |word: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    };
+    let bytes = text.as_bytes();
+    let mut word_start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = match bytes[i] {
+            b @ 0..=0x7F => (matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '), 1),
+            _ => {
+                let c = text[i..]
+                    .chars()
+                    .next()
+                    .expect("i is at a character boundary");
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        match (space, word_start) {
+            (true, Some(start)) => {
+                push_word(&text[start..i]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(start) = word_start {
+        push_word(&text[start..]);
+    }
+    out
 }
 
 /// At most `max` characters of `text`, cut at a word boundary, with "…" when shortened.
@@ -147,6 +188,30 @@ mod tests {
             assert_eq!(has_bidi_control(&c.to_string()), is_bidi_control(c));
         }
         assert!(!has_bidi_control("dashes — and ellipses … only"));
+    }
+
+    #[test]
+    fn collapse_whitespace_agrees_with_split_whitespace_on_every_character() {
+        let reference = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for text in [format!("a{c}b"), format!("{c}{c}x{c}"), c.to_string()] {
+                assert_eq!(
+                    collapse_whitespace(&text),
+                    reference(&text),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        for text in [
+            "",
+            "   ",
+            " one  two\t\n three\r\n",
+            "é\u{2003}ü\u{3000} \u{85}ñ ",
+            "word",
+        ] {
+            assert_eq!(collapse_whitespace(text), reference(text), "{text:?}");
+        }
     }
 
     #[test]

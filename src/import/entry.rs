@@ -436,7 +436,7 @@ pub fn remarks_text(entry: &Entry) -> Option<String> {
 }
 
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::markdown::collapse_whitespace(s)
 }
 
 fn write_field(out: &mut String, key: &str, value: &Value, indent: usize, flow: bool, date: bool) {

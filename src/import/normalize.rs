@@ -187,7 +187,7 @@ fn text(field: Field, cell: &str) -> Outcome {
 
 /// Line breaks and runs of spaces become single spaces: entries keep one-line fields on one line.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::markdown::collapse_whitespace(s)
 }
 
 /// "AbdomenCT-1K [1], [2]" → ("AbdomenCT-1K", "[1], [2]"); "WORD*" → ("WORD", "*").
