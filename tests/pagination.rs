@@ -62,6 +62,18 @@ fn the_home_page_and_facet_pages_list_every_dataset_a_page_at_a_time() {
         .collect();
     assert_eq!(current, ["2"]);
     assert_eq!(select(&middle, "h1").len(), 1);
+    // "All datasets" in the site menu: the current page on page 1 only; on later pages it is
+    // the current section, not this page.
+    let all_datasets = |doc: &Html| -> Vec<String> {
+        select(doc, "a")
+            .iter()
+            .filter(|a| a.text().collect::<String>() == "All datasets")
+            .map(|a| a.value().attr("aria-current").unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(all_datasets(&middle), ["true"]);
+    let first = Html::parse_document(&cat.read_out("index.html"));
+    assert_eq!(all_datasets(&first), ["page"]);
 
     // The DataCatalog of a page lists the datasets of that page.
     let script = select(&middle, r#"script[type="application/ld+json"]"#)[0]

@@ -339,6 +339,31 @@ fn relative_links_resolve_to_files_of_the_site() {
 }
 
 #[test]
+fn links_carry_no_empty_rel_or_href() {
+    let cat = built_full();
+    let mut links = 0;
+    for (path, bytes) in cat.out_files() {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let doc = Html::parse_document(&String::from_utf8_lossy(&bytes));
+        for a in doc.select(&Selector::parse("a, link").unwrap()) {
+            links += 1;
+            for name in ["rel", "href"] {
+                if let Some(value) = a.value().attr(name) {
+                    assert!(
+                        !value.trim().is_empty(),
+                        "{path}: empty {name} in {}",
+                        a.html()
+                    );
+                }
+            }
+        }
+    }
+    assert!(links > 100, "{links}");
+}
+
+#[test]
 fn nothing_is_loaded_from_another_host() {
     let cat = built_full();
     for (page, el, url) in links(&cat) {
