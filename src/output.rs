@@ -557,7 +557,22 @@ fn create_parent(target: &Path) -> Result<(), OutputError> {
 
 /// First 10 hex digits of the SHA-256 of `bytes`: enough to tell versions of an asset apart.
 pub fn content_hash(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+    short_hex(&Sha256::digest(bytes))
+}
+
+/// [`content_hash`] of `parts` framed one after the other, each preceded by its length (`u64`
+/// little-endian), without copying them into one buffer: the posting packs of a large index
+/// are tens of megabytes.
+pub fn framed_content_hash(parts: &[Vec<u8>]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    short_hex(&hasher.finalize())
+}
+
+fn short_hex(digest: &[u8]) -> String {
     digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
 }
 
@@ -678,6 +693,22 @@ mod tests {
             std::fs::read_to_string(out_dir.join("_headers")).unwrap(),
             "/*\n"
         );
+    }
+
+    #[test]
+    fn a_framed_hash_is_the_hash_of_the_framed_parts_put_together() {
+        let parts: Vec<Vec<u8>> = vec![b"abc".to_vec(), Vec::new(), vec![0; 1000]];
+        let mut joined = Vec::new();
+        for p in &parts {
+            joined.extend_from_slice(&(p.len() as u64).to_le_bytes());
+            joined.extend_from_slice(p);
+        }
+        assert_eq!(framed_content_hash(&parts), content_hash(&joined));
+        assert_ne!(
+            framed_content_hash(&parts[..2]),
+            framed_content_hash(&parts)
+        );
+        assert_eq!(content_hash(b"").len(), 10);
     }
 
     #[test]

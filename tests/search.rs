@@ -271,6 +271,19 @@ fn sharded_index_is_deterministic() {
 }
 
 #[test]
+fn the_build_writes_the_files_the_checked_index_has() {
+    // The build consumes its analysis (`index_files`); the tests here check `export::files`
+    // of an analysis they keep. Both must give the same files.
+    let catalog = synth::catalog(600, 5);
+    for layout in [Layout::Sharded, Layout::Bundle] {
+        let analysed = build::analyse(&catalog).unwrap();
+        let kept = export::files(&catalog, &analysed, layout);
+        assert_eq!(index_files(&catalog, layout).unwrap(), kept);
+        assert_eq!(export::into_files(&catalog, analysed, layout), kept);
+    }
+}
+
+#[test]
 fn last_word_matches_as_prefix_while_typing() {
     let b = built(Layout::Bundle);
     let typed = run(&b.index, "lung nod", true);

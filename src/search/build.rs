@@ -30,7 +30,15 @@ pub struct Analysed {
 /// Memory tantivy may use while indexing, per thread.
 const WRITER_MEMORY_PER_THREAD: usize = 64 << 20;
 
+/// The analysed catalog, with tantivy's index kept for [`Analysed::tantivy_top_k`].
 pub fn analyse(catalog: &Catalog) -> tantivy::Result<Analysed> {
+    analyse_with(catalog, true)
+}
+
+/// The analysed catalog; without `keep_index`, tantivy's index is let go as soon as its
+/// postings are read out (only the tests compare with it, and at 100,000 datasets it and the
+/// postings together made the build's peak memory).
+pub fn analyse_with(catalog: &Catalog, keep_index: bool) -> tantivy::Result<Analysed> {
     let mut builder = Schema::builder();
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(analysis::ANALYZER)
@@ -98,9 +106,13 @@ pub fn analyse(catalog: &Catalog) -> tantivy::Result<Analysed> {
                 let term = Term::from_field_text(field, stem);
                 let weight = Bm25Weight::for_terms(&searcher, std::slice::from_ref(&term))?
                     .boost_by(sf.boost());
-                let mut list = inverted
-                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)?;
+                let info = stream.value();
+                let mut list =
+                    inverted.read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?;
                 let entry = postings.entry(stem.to_string()).or_default();
+                // Exactly what this field adds: a list grown by doubling holds up to twice
+                // its postings while every list is being read.
+                entry.reserve_exact(info.doc_freq as usize);
                 while list.doc() != TERMINATED {
                     let doc = list.doc();
                     let score = weight.score(norms.fieldnorm_id(doc), list.term_freq());
@@ -111,6 +123,12 @@ pub fn analyse(catalog: &Catalog) -> tantivy::Result<Analysed> {
             }
         }
     }
+    drop((searcher, reader));
+    let index = if keep_index { index } else { empty_index() };
+    // A stem found in several fields has a posting per field for a document: add them up.
+    for list in postings.values_mut() {
+        merge_documents(list);
+    }
     // Surface words: every distinct word as typed, mapped to the stem the index holds.
     let mut stemmer = analysis::stemming_analyzer();
     let surface: BTreeMap<String, String> = words
@@ -120,20 +138,7 @@ pub fn analyse(catalog: &Catalog) -> tantivy::Result<Analysed> {
             postings.contains_key(&stem).then_some((word, stem))
         })
         .collect();
-    let postings: BTreeMap<String, Vec<(u32, f32)>> = postings
-        .into_iter()
-        .map(|(stem, mut list)| {
-            list.sort_by_key(|p| p.0);
-            let mut merged: Vec<(u32, f32)> = Vec::with_capacity(list.len());
-            for (doc, score) in list {
-                match merged.last_mut() {
-                    Some(last) if last.0 == doc => last.1 += score,
-                    _ => merged.push((doc, score)),
-                }
-            }
-            (stem, merged)
-        })
-        .collect();
+    let postings: BTreeMap<String, Vec<(u32, f32)>> = postings.into_iter().collect();
 
     Ok(Analysed {
         index,
@@ -145,13 +150,30 @@ pub fn analyse(catalog: &Catalog) -> tantivy::Result<Analysed> {
     })
 }
 
-impl Analysed {
-    /// Let go of the tantivy index once its postings are read out (only the tests compare
-    /// with it): at 100,000 datasets it is a good part of the build's peak memory.
-    pub fn drop_index(&mut self) {
-        self.index = Index::create_in_ram(Schema::builder().build());
+/// Sort a stem's postings by document and add up the scores of each document's postings (in
+/// field order: the sort is stable), in place, leaving no spare capacity.
+fn merge_documents(list: &mut Vec<(u32, f32)>) {
+    list.sort_by_key(|p| p.0);
+    let mut kept = 0;
+    for i in 0..list.len() {
+        let (doc, score) = list[i];
+        if kept > 0 && list[kept - 1].0 == doc {
+            list[kept - 1].1 += score;
+        } else {
+            list[kept] = (doc, score);
+            kept += 1;
+        }
     }
+    list.truncate(kept);
+    list.shrink_to_fit();
+}
 
+/// An index with nothing in it, in place of one no longer needed.
+fn empty_index() -> Index {
+    Index::create_in_ram(Schema::builder().build())
+}
+
+impl Analysed {
     /// tantivy's own top `k` for `words` (every word required; each word matched in any field
     /// with the field's boost): doc ids with scores, best first. The reference the exported
     /// index is checked against.

@@ -53,7 +53,6 @@ fn site_files(catalog: &Catalog, layout: Layout) -> Result<Vec<(String, Vec<u8>)
 
 /// The index files by path relative to `search/`.
 pub fn index_files(catalog: &Catalog, layout: Layout) -> Result<BTreeMap<String, Vec<u8>>, Error> {
-    let mut analysed = build::analyse(catalog)?;
-    analysed.drop_index();
-    Ok(export::files(catalog, &analysed, layout))
+    let analysed = build::analyse_with(catalog, false)?;
+    Ok(export::into_files(catalog, analysed, layout))
 }
