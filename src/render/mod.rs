@@ -445,11 +445,44 @@ fn minify_template(name: &str, source: &str) -> String {
     };
     match String::from_utf8(minify_html::minify(source.as_bytes(), &cfg)) {
         // The minifier keeps template syntax in text and attribute values (it may reorder the
-        // attributes of an element), not between attributes (`<a{% if x %} rel=…{% endif %}>`):
-        // a template written so is kept as it is.
-        Ok(small) if same_tags(&small, source) => small,
+        // attributes of an element), not between attributes (`<a{% if x %} rel=…{% endif %}>`).
+        // Nor does it know that `{% if %}<a …>{% else %}<a …>{% endif %}` opens one element:
+        // it sees two, and drops the end tags it then finds unbalanced. A template whose
+        // template tags or element tags come out changed is kept as it is.
+        Ok(small) if same_tags(&small, source) && html_tags(&small) == html_tags(source) => small,
         _ => source.to_string(),
     }
+}
+
+/// The start and end tags of an HTML template, in order (`<a`, `</a`), outside comments and
+/// the bodies of `<script>` and `<style>` elements.
+fn html_tags(source: &str) -> Vec<&str> {
+    let mut tags = Vec::new();
+    let mut rest = source;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let slash = usize::from(rest[1..].starts_with('/'));
+        let name_len = rest[1 + slash..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .map_or(rest.len() - 1 - slash, |n| n);
+        let tag = &rest[..1 + slash + name_len];
+        rest = &rest[1..];
+        if tag.len() < 2 || tag == "</" {
+            continue;
+        }
+        tags.push(tag);
+        for raw in ["<script", "<style"] {
+            if tag.eq_ignore_ascii_case(raw) {
+                let close = format!("</{}", &raw[1..]);
+                rest = rest.find(&close).map_or("", |end| &rest[end..]);
+            }
+        }
+    }
+    tags
 }
 
 /// Whether two templates have the same template tags, in any order.

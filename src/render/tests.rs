@@ -293,6 +293,18 @@ fn templates_are_minified_once_with_their_syntax_kept() {
         template_tags(between),
         ["{{ h }}", "{% if x %}", "{% endif %}"]
     );
+    // Two branches that each open an element the template closes once: the minifier would
+    // drop the end tags after them, so the template is kept whole.
+    let branches = "<ul><li>{% if x %}<a href=\"{{ h }}\" rel=\"external\">{% else %}<a href=\"{{ h }}\">{% endif %}{{ t }}</a></li></ul>\n";
+    assert_eq!(minify_template("t.html", branches), branches);
+    assert_eq!(
+        html_tags(branches),
+        ["<ul", "<li", "<a", "<a", "</a", "</li", "</ul"]
+    );
+    assert_eq!(
+        html_tags("<p>a<!-- <b> --></p><script>if (a<b) {}</script><br/>"),
+        ["<p", "</p", "<script", "</script", "<br"]
+    );
     // Not HTML: untouched.
     assert_eq!(minify_template("t.xml", source), source);
     // Every template of the default theme is minified (none falls back).
