@@ -711,16 +711,21 @@ mod tests {
         assert_eq!(content_hash(b"").len(), 10);
     }
 
+    /// An output staged beside `out_dir`, or kept in memory.
+    fn test_output(staged: bool, out_dir: &Path) -> Output {
+        if staged {
+            Output::staged(out_dir).unwrap()
+        } else {
+            Output::new()
+        }
+    }
+
     #[test]
     fn files_streamed_together_are_each_written_whole() {
         let dir = tempfile::tempdir().unwrap();
         let out_dir = dir.path().join("public");
         for staged in [true, false] {
-            let mut out = if staged {
-                Output::staged(&out_dir).unwrap()
-            } else {
-                Output::new()
-            };
+            let mut out = test_output(staged, &out_dir);
             let job = Job::new("pair", |sink| {
                 sink.stream_each(["a/one.txt", "two.txt"], |[one, two]| {
                     for i in 0..3 {
@@ -756,11 +761,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out_dir = dir.path().join("public");
         for staged in [true, false] {
-            let mut out = if staged {
-                Output::staged(&out_dir).unwrap()
-            } else {
-                Output::new()
-            };
+            let mut out = test_output(staged, &out_dir);
             out.append("_headers", b"/*\n").unwrap();
             let jobs: Vec<Job> = (0..20)
                 .map(|i| {
