@@ -27,7 +27,7 @@
 
 use super::build::Analysed;
 use crate::model::{Catalog, FacetKind};
-use crate::output::content_hash;
+use crate::output::{content_hash, framed_content_hash};
 use serde_json::{Value, json};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -192,7 +192,7 @@ fn files_from<'a>(
         );
         last.extend_from_slice(&bytes);
     }
-    let posting_hash = hash_all(&packs);
+    let posting_hash = framed_content_hash(&packs);
     for (i, p) in packs.into_iter().enumerate() {
         files.insert(format!("p/{i}.{posting_hash}.bin"), p);
     }
@@ -229,7 +229,7 @@ fn files_from<'a>(
             serde_json::to_vec(&cards).unwrap_or_default()
         })
         .collect();
-    let card_hash = hash_all(&card_packs);
+    let card_hash = framed_content_hash(&card_packs);
     for (i, c) in card_packs.into_iter().enumerate() {
         files.insert(format!("c/{i}.{card_hash}.json"), c);
     }
@@ -306,10 +306,6 @@ fn files_from<'a>(
 /// Subjects, else scans: what "size" sorts by.
 pub fn size_of(d: &crate::model::Dataset) -> Option<u64> {
     d.subjects.or(d.scans)
-}
-
-pub(super) fn hash_all(parts: &[Vec<u8>]) -> String {
-    crate::output::framed_content_hash(parts)
 }
 
 /// Cut sorted `(key, json value)` entries into shards; returns `[[first key, file], …]`.

@@ -122,7 +122,7 @@ pub fn write_shards(entries: &[(String, String)], files: &mut BTreeMap<String, V
             body.insert(0, b'{');
         }
     }
-    let hash = super::export::hash_all(&bodies);
+    let hash = crate::output::framed_content_hash(&bodies);
     for (i, body) in bodies.into_iter().enumerate() {
         files.insert(format!("n/{i}.{hash}.json"), body);
     }
