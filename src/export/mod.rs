@@ -11,7 +11,8 @@
 //! | `/datasets/<slug>/citation.bib`, `…/CITATION.cff` | [`crate::cite`] |
 //!
 //! Every text format is written by a library that escapes by construction (serde_json, csv,
-//! oxttl, oxjsonld, serde-saphyr); JSON is additionally made safe to inline in HTML.
+//! serde-saphyr), or, for Turtle and JSON-LD, by [`rdf`]'s writer from checked `oxrdf` terms
+//! (tested against oxttl and oxjsonld); JSON is additionally made safe to inline in HTML.
 
 pub mod croissant;
 pub mod csv;

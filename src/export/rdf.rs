@@ -1,11 +1,12 @@
 //! A small RDF graph builder shared by the DCAT-AP and FAIR Data Point exports.
 //!
-//! Terms are `oxrdf` values and files are written by `oxttl` (Turtle) and `oxjsonld`
-//! (JSON-LD), so IRIs and literals are escaped by construction. Triples are kept grouped by
-//! subject in the order subjects first appear, which makes the output deterministic and
-//! readable.
+//! Terms are `oxrdf` values, so IRIs and language tags are checked when made; [`syntax`]
+//! writes them as Turtle and JSON-LD. Triples are kept grouped by subject in the order
+//! subjects first appear, which makes the output deterministic and readable.
 
-use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, TripleRef};
+mod syntax;
+
+use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term};
 /// The maps of a graph hash with foldhash (randomly seeded, like std's): std's SipHash was
 /// about a tenth of the DCAT export's profile samples.
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
@@ -82,9 +83,6 @@ pub fn typed(value: impl Into<String>, datatype: &'static str) -> Literal {
     Literal::new_typed_literal(value, n(datatype))
 }
 
-/// What opens the node array of every document oxjsonld writes (after its `@context`).
-const JSONLD_GRAPH_KEY: &str = "\"@graph\":[";
-
 /// Write one graph, made a part at a time (`parts`, in order), as a Turtle document and a
 /// JSON-LD document at once: each part is made once for both, and the whole graph is never in
 /// memory. Parts are made in parallel, a batch at a time.
@@ -97,24 +95,32 @@ pub fn write_documents(
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     turtle.write_all(&head.to_turtle())?;
-    let doc = head.to_jsonld();
-    let text = std::str::from_utf8(&doc).expect("JSON-LD is UTF-8");
-    let open = text.trim_end().strip_suffix("]}").unwrap_or(text);
-    jsonld.write_all(open.as_bytes())?;
+    let mut open = Vec::new();
+    Graph::jsonld_head(&mut open);
+    let opening = open.len();
+    head.write_jsonld_nodes(&mut open);
+    let mut nodes_written = open.len() > opening;
+    jsonld.write_all(&open)?;
     let indices: Vec<usize> = (0..parts).collect();
     for batch in indices.chunks(rayon::current_num_threads().max(1) * 4) {
         let texts: Vec<(Vec<u8>, Vec<u8>)> = batch
             .par_iter()
             .map(|&i| {
                 let g = part(i);
-                (g.turtle_statements(), g.jsonld_nodes())
+                let (mut statements, mut nodes) = (Vec::new(), Vec::new());
+                g.write_turtle(&mut statements, false);
+                g.write_jsonld_nodes(&mut nodes);
+                (statements, nodes)
             })
             .collect();
         for (statements, nodes) in &texts {
             turtle.write_all(statements)?;
             if !nodes.is_empty() {
-                jsonld.write_all(b",")?;
+                if nodes_written {
+                    jsonld.write_all(b",")?;
+                }
                 jsonld.write_all(nodes)?;
+                nodes_written = true;
             }
         }
     }
@@ -205,69 +211,28 @@ impl Graph {
         self.len() == 0
     }
 
-    fn triples(&self) -> impl Iterator<Item = TripleRef<'_>> {
+    #[cfg(test)]
+    fn triples(&self) -> impl Iterator<Item = oxrdf::TripleRef<'_>> {
         self.subjects.iter().flat_map(|(s, list)| {
             list.iter()
-                .map(move |(p, o)| TripleRef::new(s.as_ref(), p.as_ref(), o.as_ref()))
+                .map(move |(p, o)| oxrdf::TripleRef::new(s.as_ref(), p.as_ref(), o.as_ref()))
         })
     }
 
+    /// The graph as a Turtle document.
     pub fn to_turtle(&self) -> Vec<u8> {
-        let mut ser = oxttl::TurtleSerializer::new();
-        for (p, ns) in PREFIXES {
-            ser = ser.with_prefix(*p, *ns).expect("valid prefix IRI");
-        }
-        let mut w = ser.for_writer(Vec::new());
-        for t in self.triples() {
-            w.serialize_triple(t).expect("writing to memory");
-        }
-        w.finish().expect("writing to memory")
+        let mut out = Vec::new();
+        self.write_turtle(&mut out, true);
+        out
     }
 
-    /// [`Graph::to_turtle`] without the `@prefix` lines: statements that continue a document
-    /// another graph's `to_turtle` began. Blank node labels are stable, so parts written one
-    /// after the other make one graph.
-    pub fn turtle_statements(&self) -> Vec<u8> {
-        let mut turtle = self.to_turtle();
-        let mut start = 0;
-        while turtle[start..].starts_with(b"@prefix ") {
-            start += turtle[start..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(turtle.len() - start, |i| i + 1);
-        }
-        turtle.drain(..start);
-        turtle
-    }
-
-    /// The node objects of [`Graph::to_jsonld`], comma-separated, without the document around
-    /// them: items that continue the `@graph` array another graph's `to_jsonld` began.
-    pub fn jsonld_nodes(&self) -> Vec<u8> {
-        let doc = self.to_jsonld();
-        let text = std::str::from_utf8(&doc).expect("JSON-LD is UTF-8");
-        let start = text
-            .find(JSONLD_GRAPH_KEY)
-            .map_or(0, |i| i + JSONLD_GRAPH_KEY.len());
-        let end = text
-            .trim_end()
-            .strip_suffix("]}")
-            .map_or(text.len(), str::len);
-        text.as_bytes()[start..end.max(start)].to_vec()
-    }
-
-    /// JSON-LD (expanded IRIs compacted by the prefixes only), made safe to inline in HTML.
+    /// The graph as a JSON-LD document (full IRIs, the prefixes as its context), safe to
+    /// inline in HTML.
     pub fn to_jsonld(&self) -> Vec<u8> {
-        let mut ser = oxjsonld::JsonLdSerializer::new();
-        for (p, ns) in PREFIXES {
-            ser = ser.with_prefix(*p, *ns).expect("valid prefix IRI");
-        }
-        let mut w = ser.for_writer(Vec::new());
-        for t in self.triples() {
-            w.serialize_quad(t.in_graph(oxrdf::GraphNameRef::DefaultGraph))
-                .expect("writing to memory");
-        }
-        let bytes = w.finish().expect("writing to memory");
-        let text = String::from_utf8(bytes).expect("JSON-LD is UTF-8");
-        super::html_safe_json(text.trim_end()).into_bytes()
+        let mut out = Vec::new();
+        Graph::jsonld_head(&mut out);
+        self.write_jsonld_nodes(&mut out);
+        out.extend_from_slice(b"]}\n");
+        out
     }
 }
