@@ -538,11 +538,19 @@ fn parent_and_name(out_dir: &Path) -> (PathBuf, String) {
     (parent, name)
 }
 
-/// Write one file under `root`; its size on disk.
+/// Write one file under `root`; its size on disk. Its folder is made only when the first
+/// attempt finds it missing: most files go to a folder that exists, and asking first cost a
+/// `stat` for every file.
 fn write_file(root: &Path, path: &str, bytes: Vec<u8>) -> Result<u64, OutputError> {
     let target = root.join(path);
-    create_parent(&target)?;
-    std::fs::write(&target, &bytes).map_err(|e| OutputError::Io(target.clone(), e))?;
+    let written = match std::fs::write(&target, &bytes) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            create_parent(&target)?;
+            std::fs::write(&target, &bytes)
+        }
+        other => other,
+    };
+    written.map_err(|e| OutputError::Io(target.clone(), e))?;
     Ok(bytes.len() as u64)
 }
 
