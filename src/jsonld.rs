@@ -189,10 +189,7 @@ pub fn catalog(catalog: &Catalog, listed: &[usize]) -> Value {
             m.insert("name".into(), json!(d.name));
             m.insert(
                 "description".into(),
-                json!(markdown::truncate(
-                    &markdown::to_plain_text(&d.description),
-                    300
-                )),
+                json!(markdown::plain_summary(&d.description, 300)),
             );
             m.insert("url".into(), json!(url));
             if let Some(l) = d.license.as_ref().and_then(|l| l.url.as_ref()) {
@@ -266,7 +263,7 @@ pub fn push_script_safe(text: &str, out: &mut String) {
 
 /// Plain-text description, within Google's 5000-character limit.
 fn description(markdown_source: &str) -> String {
-    markdown::truncate(&markdown::to_plain_text(markdown_source), 4990)
+    markdown::plain_summary(markdown_source, 4990)
 }
 
 fn publisher(catalog: &Catalog) -> Value {

@@ -54,11 +54,33 @@ pub fn to_html(markdown: &str) -> String {
 /// The text of a Markdown source without any markup, whitespace collapsed: for meta
 /// descriptions and JSON-LD.
 pub fn to_plain_text(markdown: &str) -> String {
+    plain_text_within(markdown, usize::MAX)
+}
+
+/// [`truncate`] of [`to_plain_text`], without turning more of the source into text than the
+/// summary can show (a home page summarises a hundred descriptions in 300 characters each).
+pub fn plain_summary(markdown: &str, max: usize) -> String {
+    truncate(&plain_text_within(markdown, max), max)
+}
+
+/// The start of [`to_plain_text`]: all of it, or a start with more than `max` characters that
+/// are not whitespace (so collapsing whitespace leaves more than `max` characters, the first
+/// `max` of them those of the whole text).
+fn plain_text_within(markdown: &str, max: usize) -> String {
     let source = strip_bidi_controls(markdown);
-    let mut text = String::with_capacity(source.len());
+    let mut text = String::with_capacity(source.len().min(max.saturating_mul(2)));
+    let mut shown = 0usize;
     for event in Parser::new_ext(&source, Options::ENABLE_TABLES) {
         match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Text(t) | Event::Code(t) => {
+                text.push_str(&t);
+                if max != usize::MAX {
+                    shown += t.chars().filter(|c| !c.is_whitespace()).count();
+                    if shown > max {
+                        break;
+                    }
+                }
+            }
             Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
             _ => {}
         }
@@ -211,6 +233,32 @@ mod tests {
             "word",
         ] {
             assert_eq!(collapse_whitespace(text), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_plain_summary_is_the_truncated_plain_text() {
+        let long = "A **long** description with [a link](https://x.org/) and `code`. ".repeat(40);
+        let sources = [
+            String::new(),
+            "short".into(),
+            "# Heading\n\nParagraph one.\n\n- item one\n- item two\n\n| a | b |\n|---|---|\n| c | d |"
+                .into(),
+            "word ".repeat(300),
+            "x".repeat(1000),
+            format!("{}\n\n   \n\n{}", " ".repeat(500), "tail ".repeat(100)),
+            "é\u{2003}ü ".repeat(200),
+            long.clone(),
+            format!("<b>raw</b> {long}"),
+        ];
+        for source in &sources {
+            for max in [0, 1, 5, 50, 200, 299, 300, 301, 500, 4990] {
+                assert_eq!(
+                    plain_summary(source, max),
+                    truncate(&to_plain_text(source), max),
+                    "max {max}, source {source:?}"
+                );
+            }
         }
     }
 

@@ -136,7 +136,7 @@ pub fn atom(catalog: &Catalog) -> String {
             "    <updated>{}</updated>\n",
             timestamp(entry_updated(added, d))
         ));
-        let summary = markdown::truncate(&markdown::to_plain_text(&d.description), 500);
+        let summary = markdown::plain_summary(&d.description, 500);
         xml.push_str(&format!(
             "    <summary>{}</summary>\n",
             xml_escape(&summary)
