@@ -68,6 +68,8 @@ pub fn plain_summary(markdown: &str, max: usize) -> String {
 /// `max` of them those of the whole text).
 fn plain_text_within(markdown: &str, max: usize) -> String {
     let source = strip_bidi_controls(markdown);
+    // A source of at most `max` bytes cannot give more than `max` characters: no need to count.
+    let max = if source.len() <= max { usize::MAX } else { max };
     let mut text = String::with_capacity(source.len().min(max.saturating_mul(2)));
     let mut shown = 0usize;
     for event in Parser::new_ext(&source, Options::ENABLE_TABLES) {

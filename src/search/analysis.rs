@@ -208,11 +208,33 @@ impl SearchField {
 
 /// The visible text of Markdown: no markup, link targets or raw HTML.
 pub fn plain_text(markdown: &str) -> String {
+    plain_text_within(markdown, usize::MAX)
+}
+
+/// The start of [`plain_text`]: all of it, or a start with more than `max` characters that are
+/// not whitespace, so that its first `max` characters are those of the whole text (for a
+/// summary, which shows no more).
+pub fn plain_text_within(markdown: &str, max: usize) -> String {
     use pulldown_cmark::{Event, Parser, TagEnd};
+    // A source of at most `max` bytes cannot give more than `max` characters: no need to count.
+    let max = if markdown.len() <= max {
+        usize::MAX
+    } else {
+        max
+    };
     let mut out = String::with_capacity(markdown.len());
+    let mut shown = 0usize;
     for event in Parser::new(markdown) {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) => {
+                out.push_str(&t);
+                if max != usize::MAX {
+                    shown += t.chars().filter(|c| !c.is_whitespace()).count();
+                    if shown > max {
+                        break;
+                    }
+                }
+            }
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_))
                 if !out.ends_with(' ') =>

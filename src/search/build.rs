@@ -4,7 +4,7 @@
 
 use super::analysis::{self, SearchField};
 use crate::model::Catalog;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use tantivy::collector::TopDocs;
 use tantivy::postings::Postings;
 use tantivy::query::{Bm25Weight, BooleanQuery, BoostQuery, Occur, Query, TermQuery};
@@ -26,6 +26,12 @@ pub struct Analysed {
     /// Surface word → its stem.
     pub surface: BTreeMap<String, String>,
 }
+
+/// The maps of the words and stems seen hash with foldhash: every token of every field is
+/// looked up, and std's SipHash showed in the profile. (Both end up sorted, so the order in
+/// which they iterate never reaches the output.)
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
 /// Memory tantivy may use while indexing, per thread.
 const WRITER_MEMORY_PER_THREAD: usize = 64 << 20;
@@ -69,7 +75,7 @@ pub fn analyse_with(catalog: &Catalog, keep_index: bool) -> tantivy::Result<Anal
     // Surface words are gathered here, from the same texts tantivy indexes (each made once),
     // while tantivy's threads analyse the documents already handed over.
     let mut surface_analyzer = analysis::surface_analyzer();
-    let mut words: HashSet<String> = HashSet::new();
+    let mut words: HashSet<String> = HashSet::default();
     for (doc_id, &i) in order.iter().enumerate() {
         let d = &catalog.datasets[i];
         let mut doc = TantivyDocument::default();
@@ -92,7 +98,7 @@ pub fn analyse_with(catalog: &Catalog, keep_index: bool) -> tantivy::Result<Anal
 
     let reader = index.reader()?;
     let searcher = reader.searcher();
-    let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
+    let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::default();
     for &(sf, field) in &fields {
         for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(field)?;

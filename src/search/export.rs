@@ -349,7 +349,10 @@ fn dict_shards(
 }
 
 fn card(d: &crate::model::Dataset) -> Value {
-    let summary = summary(&super::analysis::plain_text(&d.description));
+    let summary = summary(&super::analysis::plain_text_within(
+        &d.description,
+        SUMMARY_CHARS,
+    ));
     json!([
         d.slug,
         d.name,
@@ -396,4 +399,29 @@ fn bundle(files: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
         out.extend_from_slice(bytes);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::analysis::{plain_text, plain_text_within};
+
+    #[test]
+    fn a_card_summary_reads_no_more_of_the_description_than_it_shows() {
+        let sentence = "Chest **CT** scans with [labels](https://x.org/) and `masks`. ";
+        for repeats in [0, 1, 2, 3, 4, 5, 8, 40] {
+            for around in ["", "   ", "\n\n- item\n- item\n\n", "# Title\n\n"] {
+                let source = format!("{around}{}{around}", sentence.repeat(repeats));
+                let within = plain_text_within(&source, SUMMARY_CHARS);
+                assert_eq!(
+                    summary(&within),
+                    summary(&plain_text(&source)),
+                    "{source:?}"
+                );
+                if repeats == 40 {
+                    assert!(within.len() < plain_text(&source).len() / 4, "{within}");
+                }
+            }
+        }
+    }
 }
