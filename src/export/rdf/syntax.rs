@@ -182,31 +182,79 @@ fn turtle_literal(literal: &Literal, out: &mut Vec<u8>) {
 /// A Turtle string in double quotes: `"` and `\` escaped, control characters (and the
 /// noncharacters U+FFFE, U+FFFF) as escapes, everything else as it is.
 fn turtle_string(text: &str, out: &mut Vec<u8>) {
-    out.push(b'"');
+    // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+    const SPECIAL: [bool; 256] = special_bytes(&[b'"', b'\\', 0x7F, 0xEF]);
+    push_quoted(text, out, &SPECIAL, Hex::Upper, |rest| {
+        match rest.as_bytes()[0] {
+            b'"' => Some(b"\\\""),
+            b'\\' => Some(b"\\\\"),
+            b'\n' => Some(b"\\n"),
+            b'\r' => Some(b"\\r"),
+            b'\t' => Some(b"\\t"),
+            0x08 => Some(b"\\b"),
+            0x0C => Some(b"\\f"),
+            0x00..=0x1F | 0x7F => Some(b""),
+            _ if rest.starts_with(['\u{FFFE}', '\u{FFFF}']) => Some(b""),
+            _ => None,
+        }
+    });
+}
+
+/// The bytes `listed` and the ASCII control characters: where [`push_quoted`] looks closer.
+const fn special_bytes(listed: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    let mut i = 0;
+    while i < listed.len() {
+        table[listed[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
+/// The case of the hex digits of `\uXXXX` escapes: Turtle's as oxrdf writes them, JSON's as
+/// serde_json does.
+#[derive(Clone, Copy)]
+enum Hex {
+    Upper,
+    Lower,
+}
+
+/// `text` in double quotes. Runs of bytes that are not `special` are copied whole; where a
+/// special byte starts the rest of the text, `escape` gives the escape to write (empty: the
+/// `\uXXXX` of the character there) or `None` to keep the character. Special bytes are ASCII
+/// or the first byte of a character, so the rest always starts a character.
+fn push_quoted(
+    text: &str,
+    out: &mut Vec<u8>,
+    special: &[bool; 256],
+    hex: Hex,
+    escape: impl Fn(&str) -> Option<&'static [u8]>,
+) {
     let bytes = text.as_bytes();
-    let mut copied = 0;
-    for (at, &b) in bytes.iter().enumerate() {
-        let escape: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0C => b"\\f",
-            0x00..=0x1F | 0x7F => b"",
-            // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-            0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => b"",
-            _ => continue,
-        };
-        out.extend_from_slice(&bytes[copied..at]);
-        if escape.is_empty() {
-            let c = text[at..].chars().next().expect("a character starts here");
-            push_hex_escape(c, true, out);
-            copied = at + c.len_utf8();
-        } else {
-            out.extend_from_slice(escape);
-            copied = at + 1;
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let (mut copied, mut at) = (0, 0);
+    while let Some(offset) = bytes[at..].iter().position(|&b| special[usize::from(b)]) {
+        at += offset;
+        match escape(&text[at..]) {
+            None => at += 1,
+            Some(replacement) => {
+                out.extend_from_slice(&bytes[copied..at]);
+                if replacement.is_empty() {
+                    let c = text[at..].chars().next().expect("a character starts here");
+                    push_hex_escape(c, hex, out);
+                    at += c.len_utf8();
+                } else {
+                    out.extend_from_slice(replacement);
+                    at += 1;
+                }
+                copied = at;
+            }
         }
     }
     out.extend_from_slice(&bytes[copied..]);
@@ -214,11 +262,10 @@ fn turtle_string(text: &str, out: &mut Vec<u8>) {
 }
 
 /// `\uXXXX` for a character of the Basic Multilingual Plane.
-fn push_hex_escape(c: char, upper: bool, out: &mut Vec<u8>) {
-    let digits = if upper {
-        b"0123456789ABCDEF"
-    } else {
-        b"0123456789abcdef"
+fn push_hex_escape(c: char, hex: Hex, out: &mut Vec<u8>) {
+    let digits = match hex {
+        Hex::Upper => b"0123456789ABCDEF",
+        Hex::Lower => b"0123456789abcdef",
     };
     let code = c as u32;
     out.extend_from_slice(b"\\u");
@@ -277,41 +324,26 @@ fn json_object(object: &Term, out: &mut Vec<u8>) {
 /// characters as JSON requires, and `<`, `>`, `&`, U+2028, U+2029 and the bidirectional
 /// controls as `\uXXXX`.
 pub(super) fn json_string(text: &str, out: &mut Vec<u8>) {
-    out.push(b'"');
-    let bytes = text.as_bytes();
-    let mut copied = 0;
-    for (at, &b) in bytes.iter().enumerate() {
-        let escape: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0C => b"\\f",
-            0x00..=0x1F | b'<' | b'>' | b'&' => b"",
-            // The bidirectional controls and U+2028, U+2029 start with these bytes.
-            0xD8 | 0xE2 => {
-                let c = text[at..].chars().next().expect("a character starts here");
-                if !matches!(c, '\u{2028}' | '\u{2029}') && !crate::markdown::is_bidi_control(c) {
-                    continue;
-                }
-                b""
+    // The bidirectional controls and U+2028, U+2029 start with 0xD8 or 0xE2.
+    const SPECIAL: [bool; 256] = special_bytes(&[b'"', b'\\', b'<', b'>', b'&', 0xD8, 0xE2]);
+    push_quoted(text, out, &SPECIAL, Hex::Lower, |rest| {
+        match rest.as_bytes()[0] {
+            b'"' => Some(b"\\\""),
+            b'\\' => Some(b"\\\\"),
+            b'\n' => Some(b"\\n"),
+            b'\r' => Some(b"\\r"),
+            b'\t' => Some(b"\\t"),
+            0x08 => Some(b"\\b"),
+            0x0C => Some(b"\\f"),
+            0x00..=0x1F | b'<' | b'>' | b'&' => Some(b""),
+            _ => {
+                let c = rest.chars().next().expect("a character starts here");
+                let unsafe_in_html =
+                    matches!(c, '\u{2028}' | '\u{2029}') || crate::markdown::is_bidi_control(c);
+                unsafe_in_html.then_some(b"")
             }
-            _ => continue,
-        };
-        out.extend_from_slice(&bytes[copied..at]);
-        if escape.is_empty() {
-            let c = text[at..].chars().next().expect("a character starts here");
-            push_hex_escape(c, false, out);
-            copied = at + c.len_utf8();
-        } else {
-            out.extend_from_slice(escape);
-            copied = at + 1;
         }
-    }
-    out.extend_from_slice(&bytes[copied..]);
-    out.push(b'"');
+    });
 }
 
 #[cfg(test)]
