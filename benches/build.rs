@@ -5,8 +5,10 @@
 //! Stage times (load+validate, generate, swap) are printed beneath, with the time each kind of
 //! work took (pages, search index, each export), summed over the jobs that ran in parallel.
 //!
-//! Run with `cargo bench --bench build [-- SIZES…]` (all four sizes by default), e.g.
-//! `cargo bench --bench build -- 100 1000`.
+//! Run with `cargo bench --bench build [-- [--runs N] SIZES…]` (all four sizes by default),
+//! e.g. `cargo bench --bench build -- --runs 3 100 1000`. With `--runs N` each size is built
+//! and copied N times (the previous output deleted in between) and the table shows the median,
+//! with the fastest and slowest build: timings on a shared machine vary from run to run.
 //! Each build runs in a child process (this binary again, with `--child`) so that peak memory
 //! (VmHWM from /proc/self/status) belongs to that build alone.
 //!
@@ -30,7 +32,18 @@ fn main() {
     if args.first().map(String::as_str) == Some("--child") {
         return child(Path::new(&args[1]), Path::new(&args[2]));
     }
-    let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    let runs: usize = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(1)
+        .max(1);
+    let mut sizes: Vec<usize> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i == 0 || args[i - 1] != "--runs")
+        .filter_map(|(_, a)| a.parse().ok())
+        .collect();
     if sizes.is_empty() {
         sizes = vec![100, 1_000, 10_000, 100_000];
     }
@@ -40,9 +53,10 @@ fn main() {
         temp.display(),
         file_system(&temp).unwrap_or_else(|| "file system unknown".into())
     );
+    println!("runs per size: {runs} (times: median, and the build's min–max; peak RSS: highest)");
     println!(
-        "{:>8} {:>10} {:>10} {:>10} {:>8} {:>9} {:>7}",
-        "datasets", "build", "peak RSS", "output", "files", "cp -r", "ratio"
+        "{:>8} {:>10} {:>15} {:>10} {:>10} {:>8} {:>9} {:>7}",
+        "datasets", "build", "range", "peak RSS", "output", "files", "cp -r", "ratio"
     );
     let mut stage_lines = Vec::new();
     // Kept to the end: ext4 is slow to create files just after many were deleted, which
@@ -51,50 +65,46 @@ fn main() {
     for n in sizes {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("catalog");
-        let out = dir.path().join("public");
         let datasets = faircat::synth::datasets(n, 42);
         faircat::synth::write_catalog(&root, &datasets).expect("write catalog");
         drop(datasets);
 
-        let started = Instant::now();
-        let child = Command::new(std::env::current_exe().unwrap())
-            .arg("--child")
-            .arg(&root)
-            .arg(&out)
-            .output()
-            .expect("run build child");
-        let build = started.elapsed();
-        let report = String::from_utf8_lossy(&child.stdout).into_owned();
-        if !child.status.success() {
-            eprintln!(
-                "build of {n} datasets failed:\n{report}\n{}",
-                String::from_utf8_lossy(&child.stderr)
-            );
-            std::process::exit(1);
+        let (mut builds, mut copies, mut peaks) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut bytes, mut files) = (0, 0);
+        for run in 0..runs {
+            let out = dir.path().join(format!("public-{run}"));
+            let copy_to = dir.path().join(format!("copy-{run}"));
+            let (build, peak_kb, report) = build_once(&root, &out);
+            builds.push(build);
+            peaks.push(peak_kb);
+            if run == 0 {
+                stage_lines.push(format!("{n:>8}: {}", field(&report, "stages")));
+                stage_lines.push(format!(
+                    "{:>8}  work (CPU seconds per kind, summed over parallel jobs): {}",
+                    "",
+                    field(&report, "work")
+                ));
+            }
+            (bytes, files) = tree_size(&out);
+            copies.push(copy_tree(&out, &copy_to));
+            if run + 1 < runs {
+                for folder in [&out, &copy_to] {
+                    std::fs::remove_dir_all(folder).expect("remove a run's output");
+                }
+            }
         }
-        let peak_kb: u64 = field(&report, "peak_kb").parse().unwrap_or(0);
-        stage_lines.push(format!("{n:>8}: {}", field(&report, "stages")));
-        stage_lines.push(format!(
-            "{:>8}  work (CPU seconds per kind, summed over parallel jobs): {}",
-            "",
-            field(&report, "work")
-        ));
-
-        let (bytes, files) = tree_size(&out);
-        let copy_to = dir.path().join("copy");
-        let started = Instant::now();
-        let status = Command::new("cp")
-            .arg("-r")
-            .arg(&out)
-            .arg(&copy_to)
-            .status()
-            .expect("cp");
-        let copy = started.elapsed();
-        assert!(status.success(), "cp -r failed");
+        builds.sort();
+        copies.sort();
+        let (build, copy) = (median(&builds), median(&copies));
         println!(
-            "{n:>8} {:>10} {:>7} MB {:>7} MB {files:>8} {:>9} {:>6.1}×",
+            "{n:>8} {:>10} {:>15} {:>7} MB {:>7} MB {files:>8} {:>9} {:>6.1}×",
             secs(build),
-            peak_kb / 1024,
+            format!(
+                "{:.2}–{:.2} s",
+                builds[0].as_secs_f64(),
+                builds[builds.len() - 1].as_secs_f64()
+            ),
+            peaks.iter().max().copied().unwrap_or(0) / 1024,
             bytes / (1024 * 1024),
             secs(copy),
             build.as_secs_f64() / copy.as_secs_f64().max(1e-9),
@@ -104,6 +114,53 @@ fn main() {
     println!("\nstages (seconds):");
     for line in stage_lines {
         println!("{line}");
+    }
+}
+
+/// One build of `root` into `out` in a child process: its wall time, its peak memory in KB and
+/// the child's report.
+fn build_once(root: &Path, out: &Path) -> (Duration, u64, String) {
+    let started = Instant::now();
+    let child = Command::new(std::env::current_exe().unwrap())
+        .arg("--child")
+        .arg(root)
+        .arg(out)
+        .output()
+        .expect("run build child");
+    let build = started.elapsed();
+    let report = String::from_utf8_lossy(&child.stdout).into_owned();
+    if !child.status.success() {
+        eprintln!(
+            "build of {} failed:\n{report}\n{}",
+            root.display(),
+            String::from_utf8_lossy(&child.stderr)
+        );
+        std::process::exit(1);
+    }
+    let peak_kb = field(&report, "peak_kb").parse().unwrap_or(0);
+    (build, peak_kb, report)
+}
+
+/// How long `cp -r` takes to copy `from` to `to`: the floor of writing that output.
+fn copy_tree(from: &Path, to: &Path) -> Duration {
+    let started = Instant::now();
+    let status = Command::new("cp")
+        .arg("-r")
+        .arg(from)
+        .arg(to)
+        .status()
+        .expect("cp");
+    assert!(status.success(), "cp -r failed");
+    started.elapsed()
+}
+
+/// The middle of sorted durations (the mean of the two middle ones for an even count).
+fn median(sorted: &[Duration]) -> Duration {
+    let mid = sorted.len() / 2;
+    if sorted.len().is_multiple_of(2) {
+        (sorted[mid - 1] + sorted[mid]) / 2
+    } else {
+        sorted[mid]
     }
 }
 
