@@ -56,19 +56,17 @@ impl Graph {
     pub(super) fn write_jsonld_nodes(&self, out: &mut Vec<u8>) {
         let mut first_node = true;
         for (subject, list) in &self.subjects {
-            let mut open: Option<&NamedNode> = None;
+            // The keys of the node object being written; the array of the last one is open.
             let mut keys: Vec<&NamedNode> = Vec::new();
             for (predicate, object) in list {
-                if open == Some(predicate) {
+                if keys.last() == Some(&predicate) {
                     out.push(b',');
                 } else {
-                    if open.is_some() {
-                        out.push(b']');
+                    let repeated = keys.contains(&predicate);
+                    if !keys.is_empty() {
+                        out.extend_from_slice(if repeated { b"]}" } else { b"]" });
                     }
-                    if open.is_none() || keys.contains(&predicate) {
-                        if open.is_some() {
-                            out.push(b'}');
-                        }
+                    if keys.is_empty() || repeated {
                         if !first_node {
                             out.push(b',');
                         }
@@ -81,11 +79,10 @@ impl Graph {
                     json_string(predicate.as_str(), out);
                     out.extend_from_slice(b":[");
                     keys.push(predicate);
-                    open = Some(predicate);
                 }
                 json_object(object, out);
             }
-            if open.is_some() {
+            if !keys.is_empty() {
                 out.extend_from_slice(b"]}");
             }
         }
@@ -185,19 +182,28 @@ fn turtle_string(text: &str, out: &mut Vec<u8>) {
     // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
     const SPECIAL: [bool; 256] = special_bytes(&[b'"', b'\\', 0x7F, 0xEF]);
     push_quoted(text, out, &SPECIAL, Hex::Upper, |rest| {
-        match rest.as_bytes()[0] {
-            b'"' => Some(b"\\\""),
-            b'\\' => Some(b"\\\\"),
-            b'\n' => Some(b"\\n"),
-            b'\r' => Some(b"\\r"),
-            b'\t' => Some(b"\\t"),
-            0x08 => Some(b"\\b"),
-            0x0C => Some(b"\\f"),
+        let b = rest.as_bytes()[0];
+        named_escape(b).or(match b {
             0x00..=0x1F | 0x7F => Some(b""),
             _ if rest.starts_with(['\u{FFFE}', '\u{FFFF}']) => Some(b""),
             _ => None,
-        }
+        })
     });
+}
+
+/// The escapes Turtle and JSON strings share: quote, backslash and the control characters
+/// both name.
+fn named_escape(byte: u8) -> Option<&'static [u8]> {
+    Some(match byte {
+        b'"' => b"\\\"",
+        b'\\' => b"\\\\",
+        b'\n' => b"\\n",
+        b'\r' => b"\\r",
+        b'\t' => b"\\t",
+        0x08 => b"\\b",
+        0x0C => b"\\f",
+        _ => return None,
+    })
 }
 
 /// The bytes `listed` and the ASCII control characters: where [`push_quoted`] looks closer.
@@ -282,11 +288,7 @@ fn json_id(node: &NamedOrBlankNode, out: &mut Vec<u8>) {
 }
 
 fn json_blank(label: &str, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"\"_:");
-    // A label is ASCII letters, digits and `_` (see `rdf::blank`), but escape it anyway.
-    let mut quoted = Vec::new();
-    json_string(label, &mut quoted);
-    out.extend_from_slice(&quoted[1..]);
+    json_string(&format!("_:{label}"), out);
 }
 
 /// `{"@id":…}` or a value object: `@language` or `@type` (when not `xsd:string`), then
@@ -327,22 +329,17 @@ pub(super) fn json_string(text: &str, out: &mut Vec<u8>) {
     // The bidirectional controls and U+2028, U+2029 start with 0xD8 or 0xE2.
     const SPECIAL: [bool; 256] = special_bytes(&[b'"', b'\\', b'<', b'>', b'&', 0xD8, 0xE2]);
     push_quoted(text, out, &SPECIAL, Hex::Lower, |rest| {
-        match rest.as_bytes()[0] {
-            b'"' => Some(b"\\\""),
-            b'\\' => Some(b"\\\\"),
-            b'\n' => Some(b"\\n"),
-            b'\r' => Some(b"\\r"),
-            b'\t' => Some(b"\\t"),
-            0x08 => Some(b"\\b"),
-            0x0C => Some(b"\\f"),
+        let b = rest.as_bytes()[0];
+        named_escape(b).or(match b {
             0x00..=0x1F | b'<' | b'>' | b'&' => Some(b""),
+            0x00..=0x7F => None,
             _ => {
                 let c = rest.chars().next().expect("a character starts here");
                 let unsafe_in_html =
                     matches!(c, '\u{2028}' | '\u{2029}') || crate::markdown::is_bidi_control(c);
                 unsafe_in_html.then_some(b"")
             }
-        }
+        })
     });
 }
 
