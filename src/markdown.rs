@@ -68,19 +68,14 @@ pub fn plain_summary(markdown: &str, max: usize) -> String {
 /// `max` of them those of the whole text).
 fn plain_text_within(markdown: &str, max: usize) -> String {
     let source = strip_bidi_controls(markdown);
-    // A source of at most `max` bytes cannot give more than `max` characters: no need to count.
-    let max = if source.len() <= max { usize::MAX } else { max };
-    let mut text = String::with_capacity(source.len().min(max.saturating_mul(2)));
-    let mut shown = 0usize;
+    let mut budget = TextBudget::new(&source, max);
+    let mut text = String::with_capacity(source.len());
     for event in Parser::new_ext(&source, Options::ENABLE_TABLES) {
         match event {
             Event::Text(t) | Event::Code(t) => {
                 text.push_str(&t);
-                if max != usize::MAX {
-                    shown += t.chars().filter(|c| !c.is_whitespace()).count();
-                    if shown > max {
-                        break;
-                    }
+                if budget.spend(&t) {
+                    break;
                 }
             }
             Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
@@ -88,6 +83,32 @@ fn plain_text_within(markdown: &str, max: usize) -> String {
         }
     }
     collapse_whitespace(&text)
+}
+
+/// How much of a Markdown source's text a summary of `max` characters needs: reading can stop
+/// once the text taken out holds more than `max` characters that are not whitespace.
+pub struct TextBudget {
+    /// `None` when the source has at most `max` bytes, so cannot give more: nothing to count.
+    max: Option<usize>,
+    taken: usize,
+}
+
+impl TextBudget {
+    pub fn new(source: &str, max: usize) -> TextBudget {
+        TextBudget {
+            max: (source.len() > max).then_some(max),
+            taken: 0,
+        }
+    }
+
+    /// Count `text`, just taken out; whether the summary is now covered.
+    pub fn spend(&mut self, text: &str) -> bool {
+        let Some(max) = self.max else {
+            return false;
+        };
+        self.taken += text.chars().filter(|c| !c.is_whitespace()).count();
+        self.taken > max
+    }
 }
 
 /// `text` with each run of whitespace made one space and none at either end: what

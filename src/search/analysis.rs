@@ -216,23 +216,14 @@ pub fn plain_text(markdown: &str) -> String {
 /// summary, which shows no more).
 pub fn plain_text_within(markdown: &str, max: usize) -> String {
     use pulldown_cmark::{Event, Parser, TagEnd};
-    // A source of at most `max` bytes cannot give more than `max` characters: no need to count.
-    let max = if markdown.len() <= max {
-        usize::MAX
-    } else {
-        max
-    };
+    let mut budget = crate::markdown::TextBudget::new(markdown, max);
     let mut out = String::with_capacity(markdown.len());
-    let mut shown = 0usize;
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => {
                 out.push_str(&t);
-                if max != usize::MAX {
-                    shown += t.chars().filter(|c| !c.is_whitespace()).count();
-                    if shown > max {
-                        break;
-                    }
+                if budget.spend(&t) {
+                    break;
                 }
             }
             Event::SoftBreak | Event::HardBreak => out.push(' '),
