@@ -146,8 +146,20 @@ impl Sink<'_> {
         let mut writers: [io::BufWriter<std::fs::File>; N] = writers
             .try_into()
             .unwrap_or_else(|_| unreachable!("one writer per path"));
-        write(writers.each_mut().map(|w| w as &mut dyn Write))
-            .map_err(|e| OutputError::Io(targets[0].clone(), e))?;
+        // A failed write is reported with the file it was for; an error `write` made itself,
+        // with the first file.
+        let failed = std::cell::Cell::new(None);
+        let mut index = 0;
+        let mut noting = writers.each_mut().map(|inner| {
+            index += 1;
+            NotingWriter {
+                inner,
+                index: index - 1,
+                failed: &failed,
+            }
+        });
+        write(noting.each_mut().map(|w| w as &mut dyn Write))
+            .map_err(|e| OutputError::Io(targets[failed.get().unwrap_or(0)].clone(), e))?;
         for ((path, target), w) in paths.into_iter().zip(&targets).zip(writers) {
             let file = w
                 .into_inner()
@@ -159,6 +171,34 @@ impl Sink<'_> {
             self.written_once(path.to_string(), size)?;
         }
         Ok(())
+    }
+}
+
+/// One of a group of writers: notes in `failed` which of them failed first.
+struct NotingWriter<'a, W> {
+    inner: W,
+    index: usize,
+    failed: &'a std::cell::Cell<Option<usize>>,
+}
+
+impl<W: Write> NotingWriter<'_, W> {
+    fn note<T>(&self, result: io::Result<T>) -> io::Result<T> {
+        if result.is_err() && self.failed.get().is_none() {
+            self.failed.set(Some(self.index));
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for NotingWriter<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.note(result)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.inner.flush();
+        self.note(result)
     }
 }
 
@@ -762,6 +802,33 @@ mod tests {
             };
             assert_eq!(files, ["012", "<0><1><2>"], "staged: {staged}");
         }
+    }
+
+    /// A file that cannot be written (a link to `/dev/full`) among files streamed together:
+    /// the error names that file, not the first of the group.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_stream_names_the_file_that_failed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = dir.path().join("public");
+        let mut out = Output::staged(&out_dir).unwrap();
+        let staging = std::fs::read_dir(dir.path())
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        std::os::unix::fs::symlink("/dev/full", staging.join("two.txt")).unwrap();
+        let job = Job::new("pair", |sink| {
+            sink.stream_each(["one.txt", "two.txt"], |[one, two]| {
+                one.write_all(b"fine")?;
+                // More than the buffer holds, so the write itself reaches the file.
+                two.write_all(&vec![b'x'; 4 << 20])
+            })
+        });
+        let e = out.run(vec![job]).unwrap_err().to_string();
+        assert!(e.contains("two.txt"), "{e}");
+        assert!(!e.contains("one.txt"), "{e}");
     }
 
     #[test]
