@@ -381,20 +381,6 @@ mod tests {
         g
     }
 
-    fn turtle(g: &Graph) -> Vec<u8> {
-        let mut out = Vec::new();
-        g.write_turtle(&mut out, true);
-        out
-    }
-
-    fn jsonld(g: &Graph) -> Vec<u8> {
-        let mut out = Vec::new();
-        Graph::jsonld_head(&mut out);
-        g.write_jsonld_nodes(&mut out);
-        out.extend_from_slice(b"]}");
-        out
-    }
-
     fn oxttl_turtle(g: &Graph) -> Vec<u8> {
         let mut ser = oxttl::TurtleSerializer::new();
         for (p, ns) in PREFIXES {
@@ -418,9 +404,7 @@ mod tests {
                 .unwrap();
         }
         let text = String::from_utf8(w.finish().unwrap()).unwrap();
-        let mut safe = String::new();
-        crate::jsonld::push_script_safe(&text, &mut safe);
-        safe.into_bytes()
+        crate::export::html_safe_json(&text).into_bytes()
     }
 
     fn without_prefix_lines(turtle: &[u8]) -> String {
@@ -446,11 +430,11 @@ mod tests {
         let g = sample(false);
         // Same statements as oxttl's writer; only the order of the prefixes differs.
         assert_eq!(
-            without_prefix_lines(&turtle(&g)),
+            without_prefix_lines(&g.to_turtle()),
             without_prefix_lines(&oxttl_turtle(&g))
         );
         let g = sample(true);
-        let ours = turtle(&g);
+        let ours = g.to_turtle();
         let mut want: Vec<oxrdf::Triple> = g.triples().map(|t| t.into_owned()).collect();
         want.sort_by_key(|t| t.to_string());
         assert_eq!(parsed_turtle(&ours), want);
@@ -469,7 +453,7 @@ mod tests {
     #[test]
     fn jsonld_is_what_oxjsonld_writes_made_script_safe() {
         let g = sample(true);
-        let ours = jsonld(&g);
+        let ours = g.to_jsonld();
         assert_eq!(
             String::from_utf8(ours.clone()).unwrap(),
             String::from_utf8(oxjsonld_jsonld(&g)).unwrap()
@@ -507,8 +491,8 @@ mod tests {
     #[test]
     fn an_empty_graph_writes_no_turtle_and_no_nodes() {
         let g = Graph::new();
-        assert!(turtle(&g).is_empty());
-        assert_eq!(jsonld(&g), oxjsonld_jsonld(&g));
+        assert!(g.to_turtle().is_empty());
+        assert_eq!(g.to_jsonld(), oxjsonld_jsonld(&g));
     }
 
     fn every_character_in_chunks() -> impl Iterator<Item = String> {
