@@ -2,15 +2,16 @@
 //! and 100,000 datasets. For each size it prints the build's wall time and peak memory (pages,
 //! search index and every export), the output's size and file count, and the time `cp -r` takes
 //! to copy that output — the floor — with the ratio build/copy, the figure to drive down.
-//! Stage times (load+validate, generate, swap) are printed beneath, with the time each kind of
+//! Stage times (load+validate, generate, commit) are printed beneath, with the time each kind of
 //! work took (pages, search index, each export), summed over the jobs that ran in parallel.
 //!
 //! Run with `cargo bench --bench build [-- [--runs N] SIZES…]` (all four sizes by default),
 //! e.g. `cargo bench --bench build -- --runs 3 100 1000`. With `--runs N` each size is built
 //! and copied N times (the previous output deleted in between) and the table shows the median,
 //! with the fastest and slowest build: timings on a shared machine vary from run to run.
-//! Each build runs in a child process (this binary again, with `--child`) so that peak memory
-//! (VmHWM from /proc/self/status) belongs to that build alone.
+//! Each build is a run of the `faircat` binary itself (`faircat build --timings`), built with
+//! the release profile the README's command uses, so the figures are those of the shipped tool;
+//! its peak memory (VmHWM) belongs to that build alone.
 //!
 //! A bench binary, not a test: timings depend on the machine, and on its disk. On this
 //! project's 2-core machines /tmp is ext4 without a journal, where creating a file gets slow
@@ -18,20 +19,12 @@
 //! allocator): `cp -r` of the same 10,000-dataset site took 1.2 s to 15 s. The bench prints the
 //! file system it writes to; `TMPDIR=/dev/shm cargo bench --bench build` takes the disk out.
 
-use faircat::output::Output;
-
-/// The allocator of the `faircat` binary (src/main.rs), so the figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--child") {
-        return child(Path::new(&args[1]), Path::new(&args[2]));
-    }
     let runs: usize = args
         .iter()
         .position(|a| a == "--runs")
@@ -74,15 +67,18 @@ fn main() {
         for run in 0..runs {
             let out = dir.path().join(format!("public-{run}"));
             let copy_to = dir.path().join(format!("copy-{run}"));
-            let (build, peak_kb, report) = build_once(&root, &out);
+            let (build, report) = build_once(&root, &out);
             builds.push(build);
-            peaks.push(peak_kb);
+            peaks.push(peak_mb(&report));
             if run == 0 {
-                stage_lines.push(format!("{n:>8}: {}", field(&report, "stages")));
+                stage_lines.push(format!("{n:>8}: {}", field(&report, "stages (wall time)")));
                 stage_lines.push(format!(
-                    "{:>8}  work (CPU seconds per kind, summed over parallel jobs): {}",
+                    "{:>8}  work (CPU time per kind, summed over parallel jobs): {}",
                     "",
-                    field(&report, "work")
+                    field(
+                        &report,
+                        "work (CPU time per kind, summed over parallel jobs)"
+                    )
                 ));
             }
             (bytes, files) = tree_size(&out);
@@ -104,41 +100,46 @@ fn main() {
                 builds[0].as_secs_f64(),
                 builds[builds.len() - 1].as_secs_f64()
             ),
-            peaks.iter().max().copied().unwrap_or(0) / 1024,
+            peaks.iter().max().copied().unwrap_or(0),
             bytes / (1024 * 1024),
             secs(copy),
             build.as_secs_f64() / copy.as_secs_f64().max(1e-9),
         );
         folders.push(dir);
     }
-    println!("\nstages (seconds):");
+    println!("\nstages (wall time):");
     for line in stage_lines {
         println!("{line}");
     }
 }
 
-/// One build of `root` into `out` in a child process: its wall time, its peak memory in KB and
-/// the child's report.
-fn build_once(root: &Path, out: &Path) -> (Duration, u64, String) {
+/// One `faircat build --timings` of `root` into `out`: its wall time and what it printed.
+fn build_once(root: &Path, out: &Path) -> (Duration, String) {
     let started = Instant::now();
-    let child = Command::new(std::env::current_exe().unwrap())
-        .arg("--child")
+    let child = Command::new(env!("CARGO_BIN_EXE_faircat"))
+        .arg("build")
+        .arg("--root")
         .arg(root)
+        .arg("--out")
         .arg(out)
+        .arg("--timings")
         .output()
-        .expect("run build child");
+        .expect("run faircat build");
     let build = started.elapsed();
-    let report = String::from_utf8_lossy(&child.stdout).into_owned();
+    let report = String::from_utf8_lossy(&child.stderr).into_owned();
     if !child.status.success() {
-        eprintln!(
-            "build of {} failed:\n{report}\n{}",
-            root.display(),
-            String::from_utf8_lossy(&child.stderr)
-        );
+        eprintln!("build of {} failed:\n{report}", root.display());
         std::process::exit(1);
     }
-    let peak_kb = field(&report, "peak_kb").parse().unwrap_or(0);
-    (build, peak_kb, report)
+    (build, report)
+}
+
+/// The build's peak memory in MB, from its `peak memory: N MB` line.
+fn peak_mb(report: &str) -> u64 {
+    field(report, "peak memory")
+        .trim_end_matches(" MB")
+        .parse()
+        .unwrap_or(0)
 }
 
 /// How long `cp -r` takes to copy `from` to `to`: the floor of writing that output.
@@ -164,45 +165,6 @@ fn median(sorted: &[Duration]) -> Duration {
     }
 }
 
-/// The child: the pipeline of `site::build`, stage by stage (pages, search files and exports
-/// are written as they are made), then its peak memory.
-fn child(root: &Path, out: &Path) {
-    let mut stages = Vec::new();
-    let mut t = Instant::now();
-    let mut lap = |name: &str, stages: &mut Vec<String>| {
-        stages.push(format!("{name} {:.2}", t.elapsed().as_secs_f64()));
-        t = Instant::now();
-    };
-    let (catalog, _warnings) = match faircat::site::load(root, None) {
-        Ok(c) => c,
-        Err(d) => {
-            println!("{}", d.summary());
-            std::process::exit(1)
-        }
-    };
-    lap("load+validate", &mut stages);
-    let theme = faircat::theme::Theme::load(root, &catalog.config.theme).expect("theme");
-    let output = Output::staged(out).expect("staging folder");
-    let (output, timings) =
-        faircat::site::generate_timed(&catalog, &theme, output).expect("generate");
-    lap("generate", &mut stages);
-    output.commit(out).expect("write");
-    lap("swap", &mut stages);
-    let work: Vec<String> = timings
-        .iter()
-        .map(|(kind, took)| format!("{kind} {:.2}", took.as_secs_f64()))
-        .collect();
-    println!("work={}", work.join(", "));
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let peak_kb = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .unwrap_or(0);
-    println!("peak_kb={peak_kb}");
-    println!("stages={}", stages.join(", "));
-}
-
 /// The type of the file system `path` is on (`ext4`, `tmpfs`, …), from /proc/mounts: the
 /// mount point that is the longest prefix of the path.
 fn file_system(path: &Path) -> Option<String> {
@@ -223,7 +185,7 @@ fn file_system(path: &Path) -> Option<String> {
 fn field<'a>(report: &'a str, key: &str) -> &'a str {
     report
         .lines()
-        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
+        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix(": ")))
         .unwrap_or("")
 }
 

@@ -33,6 +33,9 @@ pub enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Also print how long each stage and each kind of work took, and the peak memory.
+        #[arg(long)]
+        timings: bool,
     },
     /// Validate every entry and write nothing.
     Check {
@@ -167,6 +170,7 @@ pub fn run(cli: Cli) -> ExitCode {
             out,
             base_url,
             deny_warnings,
+            timings,
         } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             let opts = BuildOptions {
@@ -189,6 +193,9 @@ pub fn run(cli: Cli) -> ExitCode {
                         report.bytes,
                         out.display()
                     );
+                    if timings {
+                        eprint!("{}", timings_report(&report));
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Invalid(diagnostics)) => {
@@ -413,4 +420,42 @@ fn run_export(
             ExitCode::SUCCESS
         }
     }
+}
+
+/// What `build --timings` prints: each stage's wall time, the CPU time of each kind of work
+/// (summed over the jobs that ran in parallel) and the process's peak memory.
+fn timings_report(report: &site::BuildReport) -> String {
+    let secs = |d: &std::time::Duration| format!("{:.2} s", d.as_secs_f64());
+    let stages: Vec<String> = report
+        .stages
+        .iter()
+        .map(|(stage, took)| format!("{stage} {}", secs(took)))
+        .collect();
+    let work: Vec<String> = report
+        .work
+        .iter()
+        .map(|(kind, took)| format!("{kind} {}", secs(took)))
+        .collect();
+    let peak = match peak_memory_kb() {
+        Some(kb) => format!("{} MB", kb / 1024),
+        None => "unknown (read from /proc on Linux only)".into(),
+    };
+    format!(
+        "stages (wall time): {}\nwork (CPU time per kind, summed over parallel jobs): {}\npeak memory: {peak}\n",
+        stages.join(", "),
+        work.join(", ")
+    )
+}
+
+/// The highest resident memory of this process so far (VmHWM), in KB.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
 }

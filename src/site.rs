@@ -8,6 +8,7 @@ use crate::output::{CommitReport, Output, OutputError, Timings};
 use crate::render::Renderer;
 use crate::theme::Theme;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -29,6 +30,11 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub bytes: u64,
+    /// Wall time of each stage, in the order they ran: load+validate, generate, commit.
+    pub stages: Vec<(&'static str, Duration)>,
+    /// CPU time of each kind of work in the generate stage (pages, search index, each
+    /// export), summed over the jobs that ran in parallel.
+    pub work: Timings,
 }
 
 #[derive(Debug)]
@@ -101,20 +107,24 @@ pub fn generate_timed(
 
 /// Load, validate, generate and write the site. The output folder is replaced only on success.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let mut lap = Lap::start();
     let (catalog, diagnostics) =
         load(&opts.root, opts.base_url.as_deref()).map_err(BuildError::Invalid)?;
     if opts.deny_warnings && diagnostics.warnings() > 0 {
         return Err(BuildError::Invalid(diagnostics));
     }
+    lap.end("load+validate");
     let theme = Theme::load(&opts.root, &catalog.config.theme)
         .map_err(|e| BuildError::Generate(e.to_string()))?;
     let staged = Output::staged(&opts.out).map_err(BuildError::Output)?;
-    let output = generate_into(&catalog, &theme, staged)?;
+    let (output, work) = generate_timed(&catalog, &theme, staged)?;
+    lap.end("generate");
     let CommitReport {
         files,
         pages,
         bytes,
     } = output.commit(&opts.out).map_err(BuildError::Output)?;
+    lap.end("commit");
     Ok(BuildReport {
         datasets: catalog.datasets.len(),
         drafts: catalog.drafts.len(),
@@ -122,7 +132,31 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         pages,
         files,
         bytes,
+        stages: lap.stages,
+        work,
     })
+}
+
+/// Wall time of consecutive stages.
+struct Lap {
+    started: Instant,
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl Lap {
+    fn start() -> Lap {
+        Lap {
+            started: Instant::now(),
+            stages: Vec::new(),
+        }
+    }
+
+    /// The stage that ends now took the time since the previous one ended.
+    fn end(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.stages.push((stage, now - self.started));
+        self.started = now;
+    }
 }
 
 /// Validate without writing anything.

@@ -688,3 +688,45 @@ fn a_broken_theme_template_fails_the_build_with_its_name() {
     assert!(err.contains("facet.html") || err.contains("theme"), "{err}");
     assert!(!cat.out().exists(), "nothing written");
 }
+
+#[test]
+fn build_with_timings_reports_every_stage_every_kind_of_work_and_the_peak_memory() {
+    let cat = TestCatalog::fixture("full");
+    let (code, _, err) = common::faircat(cat.root(), &["build", "--root", ".", "--timings"]);
+    assert_eq!(code, 0, "{err}");
+    let line = |prefix: &str| {
+        err.lines()
+            .find_map(|l| l.strip_prefix(prefix))
+            .unwrap_or_else(|| panic!("no `{prefix}` line in:\n{err}"))
+            .to_string()
+    };
+    let names = |list: &str| -> Vec<String> {
+        list.split(", ")
+            .map(|item| {
+                let (name, secs) = item.rsplit_once(' ').unwrap().0.rsplit_once(' ').unwrap();
+                assert!(secs.parse::<f64>().is_ok(), "{item}");
+                name.to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        names(&line("stages (wall time): ")),
+        ["load+validate", "generate", "commit"]
+    );
+    let work = names(&line(
+        "work (CPU time per kind, summed over parallel jobs): ",
+    ));
+    for kind in ["pages", "search index", "dcat", "croissant", "citations"] {
+        assert!(
+            work.iter().any(|w| w == kind),
+            "{kind} missing from {work:?}"
+        );
+    }
+    let peak = line("peak memory: ");
+    let mb: u64 = peak.trim_end_matches(" MB").parse().expect(&peak);
+    assert!(mb > 0, "{peak}");
+    // Without the flag, only the summary line.
+    let (code, _, err) = common::faircat(cat.root(), &["build", "--root", "."]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("stages ("), "{err}");
+}
