@@ -323,6 +323,7 @@ fn pager(catalog: &Catalog, listings: &Listings, page: Page, root: &str) -> Page
 pub struct Renderer {
     engine: tera::Tera,
     listings: Listings,
+    facet_links: view::FacetLinks,
 }
 
 impl Renderer {
@@ -355,12 +356,13 @@ impl Renderer {
         Ok(Renderer {
             engine,
             listings: Listings::new(catalog),
+            facet_links: view::FacetLinks::new(catalog),
         })
     }
 
     /// One page: the file it is written to and its HTML, with the security policy.
     pub fn page(&self, catalog: &Catalog, page: Page) -> Result<(String, String), Error> {
-        let context = context(catalog, &self.listings, page);
+        let context = context(catalog, &self.listings, &self.facet_links, page);
         let html = self
             .engine
             .render(page.template(), &context)
@@ -565,7 +567,12 @@ struct KindView {
     href: String,
 }
 
-fn context(catalog: &Catalog, listings: &Listings, page: Page) -> tera::Context {
+fn context(
+    catalog: &Catalog,
+    listings: &Listings,
+    links: &view::FacetLinks,
+    page: Page,
+) -> tera::Context {
     let root = page.root(catalog);
     let config = &catalog.config;
     let mut c = tera::Context::new();
@@ -582,7 +589,7 @@ fn context(catalog: &Catalog, listings: &Listings, page: Page) -> tera::Context 
                     .collect();
                 c.insert("facets", &facets);
             }
-            c.insert("rows", &view::rows(&root, catalog, rows));
+            c.insert("rows", &view::rows(&root, catalog, links, rows));
             c.insert("pager", &pager(catalog, listings, page, &root));
             c.insert(
                 "jsonld",
@@ -635,7 +642,10 @@ fn context(catalog: &Catalog, listings: &Listings, page: Page) -> tera::Context 
                 href: href(&root, &format!("{}/", kind.slug())),
             };
             c.insert("value", &view::value_link(&root, kind, value));
-            c.insert("rows", &view::rows(&root, catalog, listings.rows(page)));
+            c.insert(
+                "rows",
+                &view::rows(&root, catalog, links, listings.rows(page)),
+            );
             c.insert("pager", &pager(catalog, listings, page, &root));
             let crumbs = vec![home, Item::link(kind.title(), kind_view.href.clone())];
             c.insert("kind", &kind_view);

@@ -335,3 +335,39 @@ fn escaping_matches_tera_and_drops_bidi_controls() {
     super::escape_html("a\u{202E}b<", &mut out).unwrap();
     assert_eq!(out, b"ab&lt;");
 }
+
+#[test]
+fn cached_facet_links_are_the_links_made_afresh_at_every_depth() {
+    let catalog = sample();
+    let links = view::FacetLinks::new(&catalog);
+    // Cached roots (the site root, and pages up to four folders deep), then roots that are
+    // made afresh: deeper pages and the 404 page's absolute path.
+    let roots = [
+        "./",
+        "../",
+        "../../",
+        "../../../",
+        "../../../../",
+        "../../../../../",
+        "/catalog/",
+        ".././",
+    ];
+    for root in roots {
+        for (i, d) in catalog.datasets.iter().enumerate() {
+            for kind in FacetKind::ALL {
+                let fresh = tera::Value::from_serializable(&view::facet_items(root, kind, d));
+                assert_eq!(
+                    links.items(root, kind, i, d),
+                    fresh,
+                    "{root} {} {kind:?}",
+                    d.slug
+                );
+            }
+        }
+    }
+    // The sample uses every kind, so the comparison above covered non-empty lists.
+    let full = &catalog.datasets[0];
+    assert_eq!(full.slug, "chest-ct-nodules");
+    let labels = links.items("../../", FacetKind::Label, 0, full);
+    assert_eq!(labels.len(), Some(2), "{labels:?}");
+}

@@ -4,7 +4,9 @@
 use crate::badges;
 use crate::model::{Catalog, Dataset, FacetKind, FacetValue, facet_values};
 use crate::vocab::License;
+use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Relative link from a page to a site path such as `datasets/x/`: directory paths get an
 /// explicit `index.html` so the site also works when opened from `file://`.
@@ -106,13 +108,14 @@ pub struct Row {
     pub href: String,
     pub name: String,
     pub acronym: Option<String>,
-    pub modalities: Vec<Item>,
-    pub anatomy: Vec<Item>,
+    /// Lists of [`Item`]s, from [`FacetLinks`].
+    pub modalities: tera::Value,
+    pub anatomy: tera::Value,
     pub subjects: Option<String>,
     pub scans: Option<String>,
     /// Sort key of the size column: subjects, else scans, else -1.
     pub size_sort: i64,
-    pub labels: Vec<Item>,
+    pub labels: tera::Value,
     pub badge: Badge,
     pub license_id: String,
     pub access: Option<Item>,
@@ -124,35 +127,154 @@ pub struct Row {
 pub fn facet_items(root: &str, kind: FacetKind, d: &Dataset) -> Vec<Item> {
     facet_values(kind, d)
         .into_iter()
-        .map(|(key, label)| {
-            let link = href(root, &format!("{}/{key}/", kind.slug()));
-            match kind {
-                FacetKind::Modality => {
-                    let code = label.split(" — ").next().unwrap_or(&label).to_string();
-                    Item::link(code, link).titled(label)
-                }
-                _ => Item::link(label, link),
-            }
-        })
+        .map(|(key, label)| facet_item(root, kind, &key, label))
         .collect()
 }
 
+/// The link to one facet value's page; a modality shows its code, with its name as the title.
+fn facet_item(root: &str, kind: FacetKind, key: &str, label: String) -> Item {
+    let link = href(root, &format!("{}/{key}/", kind.slug()));
+    match kind {
+        FacetKind::Modality => {
+            let code = label.split(" — ").next().unwrap_or(&label).to_string();
+            Item::link(code, link).titled(label)
+        }
+        _ => Item::link(label, link),
+    }
+}
+
+/// Every facet value's link as a template value, made once for each folder depth of the pages
+/// that show them. A catalog has a few hundred facet values, and its list pages show them tens
+/// of thousands of times: making each link and converting it for the templates, row after row,
+/// was most of the cost of a list page's rows.
+pub struct FacetLinks {
+    /// Where each dataset's values are in `values`: those of dataset `i` and the kind at
+    /// position `k` of `FacetKind::ALL` are `values[ranges[i * KINDS + k]..ranges[i * KINDS + k + 1]]`.
+    ranges: Vec<u32>,
+    /// Indices into the kind's `Facet::values`, in the entry's order.
+    values: Vec<u32>,
+    /// `links[depth][k][v]`: the link from a page `depth` folders deep (root `./` for 0,
+    /// `../` repeated otherwise) to value `v` of kind `k`.
+    links: Vec<Vec<Vec<tera::Value>>>,
+}
+
+const KINDS: usize = FacetKind::ALL.len();
+
+/// The deepest pages that show facet links: the later pages of a facet value's list,
+/// `modality/ct/page/2/`.
+const LINK_DEPTHS: usize = 5;
+
+impl FacetLinks {
+    pub fn new(catalog: &Catalog) -> FacetLinks {
+        let keys: Vec<HashMap<&str, u32>> = FacetKind::ALL
+            .iter()
+            .map(|&kind| {
+                let values = &catalog.facet(kind).values;
+                (0..values.len() as u32)
+                    .map(|v| (values[v as usize].key.as_str(), v))
+                    .collect()
+            })
+            .collect();
+        let per_dataset: Vec<[Vec<u32>; KINDS]> = catalog
+            .datasets
+            .par_iter()
+            .map(|d| {
+                std::array::from_fn(|k| {
+                    facet_values(FacetKind::ALL[k], d)
+                        .iter()
+                        .filter_map(|(key, _)| keys[k].get(key.as_str()).copied())
+                        .collect()
+                })
+            })
+            .collect();
+        let mut ranges = Vec::with_capacity(per_dataset.len() * KINDS + 1);
+        let mut values = Vec::new();
+        ranges.push(0);
+        for kinds in &per_dataset {
+            for of_kind in kinds {
+                values.extend_from_slice(of_kind);
+                ranges.push(values.len() as u32);
+            }
+        }
+        let links = (0..LINK_DEPTHS)
+            .map(|depth| {
+                let root = root_of_depth(depth);
+                FacetKind::ALL
+                    .iter()
+                    .map(|&kind| {
+                        catalog
+                            .facet(kind)
+                            .values
+                            .iter()
+                            .map(|v| {
+                                let item = facet_item(&root, kind, &v.key, v.label.clone());
+                                tera::Value::from_serializable(&item)
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        FacetLinks {
+            ranges,
+            values,
+            links,
+        }
+    }
+
+    /// Dataset `i`'s links of one kind from a page with this root, as a template list: the
+    /// cached links when the root is `./` or `../` repeated, else made afresh.
+    pub fn items(&self, root: &str, kind: FacetKind, i: usize, d: &Dataset) -> tera::Value {
+        let k = FacetKind::ALL.iter().position(|&x| x == kind).unwrap_or(0);
+        let cached = depth_of_root(root).and_then(|depth| self.links.get(depth));
+        let at = i * KINDS + k;
+        match (cached, self.ranges.get(at..=at + 1)) {
+            (Some(links), Some(&[start, end])) => self.values[start as usize..end as usize]
+                .iter()
+                .map(|&v| links[k][v as usize].clone())
+                .collect::<Vec<tera::Value>>()
+                .into(),
+            _ => tera::Value::from_serializable(&facet_items(root, kind, d)),
+        }
+    }
+}
+
+/// `./` for the site root's own pages, else `../` once per folder.
+fn root_of_depth(depth: usize) -> String {
+    if depth == 0 {
+        "./".into()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// The depth a root of [`root_of_depth`] stands for; `None` for any other root (the 404
+/// page's absolute one).
+fn depth_of_root(root: &str) -> Option<usize> {
+    if root == "./" {
+        return Some(0);
+    }
+    let depth = root.len() / 3;
+    (root.len().is_multiple_of(3) && root.as_bytes().chunks(3).all(|c| c == b"../"))
+        .then_some(depth)
+}
+
 impl Row {
-    pub fn new(root: &str, d: &Dataset) -> Row {
+    pub fn new(root: &str, links: &FacetLinks, i: usize, d: &Dataset) -> Row {
         Row {
             slug: d.slug.clone(),
             href: href(root, &d.path()),
             name: d.name.clone(),
             acronym: d.acronym.clone().filter(|a| *a != d.name),
-            modalities: facet_items(root, FacetKind::Modality, d),
-            anatomy: facet_items(root, FacetKind::Anatomy, d),
+            modalities: links.items(root, FacetKind::Modality, i, d),
+            anatomy: links.items(root, FacetKind::Anatomy, i, d),
             subjects: d.subjects.map(thousands),
             scans: d.scans.map(thousands),
             size_sort: d
                 .subjects
                 .or(d.scans)
                 .map_or(-1, |n| n.min(i64::MAX as u64) as i64),
-            labels: facet_items(root, FacetKind::Label, d),
+            labels: links.items(root, FacetKind::Label, i, d),
             badge: Badge::new(root, d.license.as_ref()),
             license_id: d.license.as_ref().map_or(String::new(), |l| l.id.clone()),
             access: d
@@ -164,10 +286,10 @@ impl Row {
 }
 
 /// Table rows of the given datasets, in the order given.
-pub fn rows(root: &str, catalog: &Catalog, indices: &[usize]) -> Vec<Row> {
+pub fn rows(root: &str, catalog: &Catalog, links: &FacetLinks, indices: &[usize]) -> Vec<Row> {
     indices
         .iter()
-        .map(|&i| Row::new(root, &catalog.datasets[i]))
+        .map(|&i| Row::new(root, links, i, &catalog.datasets[i]))
         .collect()
 }
 
