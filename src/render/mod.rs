@@ -106,12 +106,7 @@ impl Page {
                 .map(|u| u.path().to_string())
                 .unwrap_or_else(|_| "/".into());
         }
-        let depth = self.path(catalog).matches('/').count();
-        if depth == 0 {
-            "./".into()
-        } else {
-            "../".repeat(depth)
-        }
+        view::root_of_depth(self.path(catalog).matches('/').count())
     }
 
     /// Which page of its list a list page is (from 0); `None` for other pages.

@@ -239,8 +239,9 @@ impl FacetLinks {
     }
 }
 
-/// `./` for the site root's own pages, else `../` once per folder.
-fn root_of_depth(depth: usize) -> String {
+/// The relative path back to the site root from a page `depth` folders deep: `./` for the
+/// site root's own pages, else `../` once per folder.
+pub fn root_of_depth(depth: usize) -> String {
     if depth == 0 {
         "./".into()
     } else {
