@@ -9,9 +9,9 @@
 //! e.g. `cargo bench --bench build -- --runs 3 100 1000`. With `--runs N` each size is built
 //! and copied N times (the previous output deleted in between) and the table shows the median,
 //! with the fastest and slowest build: timings on a shared machine vary from run to run.
-//! Each build is a run of the `faircat` binary itself (`faircat build --timings`), built with
-//! the release profile the README's command uses, so the figures are those of the shipped tool;
-//! its peak memory (VmHWM) belongs to that build alone.
+//! Each build is a run of the `faircat` binary (`faircat build --timings`), so its peak memory
+//! (VmHWM) belongs to that build alone. Cargo builds that binary with the bench profile: the
+//! release profile without fat LTO (Cargo.toml), so the shipped binary is somewhat faster.
 //!
 //! A bench binary, not a test: timings depend on the machine, and on its disk. On this
 //! project's 2-core machines /tmp is ext4 without a journal, where creating a file gets slow
