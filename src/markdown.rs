@@ -66,7 +66,7 @@ pub fn plain_summary(markdown: &str, max: usize) -> String {
 /// The start of [`to_plain_text`]: all of it, or a start with more than `max` characters that
 /// are not whitespace (so collapsing whitespace leaves more than `max` characters, the first
 /// `max` of them those of the whole text).
-fn plain_text_within(markdown: &str, max: usize) -> String {
+pub fn plain_text_within(markdown: &str, max: usize) -> String {
     let source = strip_bidi_controls(markdown);
     let mut budget = TextBudget::new(&source, max);
     let mut text = String::with_capacity(source.len());
@@ -78,11 +78,27 @@ fn plain_text_within(markdown: &str, max: usize) -> String {
                     break;
                 }
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            // The end of a block separates words; the end of emphasis or a link does not
+            // ("[a link](…)." is "a link.").
+            Event::End(end) if !is_inline(end) => text.push(' '),
             _ => {}
         }
     }
     collapse_whitespace(&text)
+}
+
+fn is_inline(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 /// How much of a Markdown source's text a summary of `max` characters needs: reading can stop
@@ -346,6 +362,12 @@ mod tests {
             to_plain_text("A **bold** [link](https://x.org)\nnext <b>line</b>"),
             "A bold link next line"
         );
+        // Inline markup ends inside a word or before punctuation; blocks end between words.
+        assert_eq!(
+            to_plain_text("**Bold**, a [link](https://x.org). `code`!\n\n# Head\n\n- one\n- two"),
+            "Bold, a link. code! Head one two"
+        );
+        assert_eq!(to_plain_text("| a | b |\n|---|---|\n| c | d |"), "a b c d");
         assert_eq!(truncate("one two three four", 9), "one two…");
         assert_eq!(truncate("short", 9), "short");
     }

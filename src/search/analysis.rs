@@ -208,34 +208,14 @@ impl SearchField {
 
 /// The visible text of Markdown: no markup, link targets or raw HTML.
 pub fn plain_text(markdown: &str) -> String {
-    plain_text_within(markdown, usize::MAX)
+    crate::markdown::to_plain_text(markdown)
 }
 
 /// The start of [`plain_text`]: all of it, or a start with more than `max` characters that are
 /// not whitespace, so that its first `max` characters are those of the whole text (for a
 /// summary, which shows no more).
 pub fn plain_text_within(markdown: &str, max: usize) -> String {
-    use pulldown_cmark::{Event, Parser, TagEnd};
-    let mut budget = crate::markdown::TextBudget::new(markdown, max);
-    let mut out = String::with_capacity(markdown.len());
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) => {
-                out.push_str(&t);
-                if budget.spend(&t) {
-                    break;
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_))
-                if !out.ends_with(' ') =>
-            {
-                out.push(' ')
-            }
-            _ => {}
-        }
-    }
-    out.trim().to_string()
+    crate::markdown::plain_text_within(markdown, max)
 }
 
 #[cfg(test)]
