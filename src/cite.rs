@@ -86,7 +86,7 @@ pub fn dataset_reference(d: &Dataset) -> String {
 /// A CITATION.cff (version 1.2.0) describing the dataset. Authors are not recorded in entries,
 /// so the one author is an entity named for what is known: the dataset's contact, or else
 /// "<name> authors"; each publication from `citations` becomes a reference, the preferred one
-/// `preferred-citation`.
+/// `preferred-citation`. The abstract is the description's plain text (CFF has no Markdown).
 pub fn cff(d: &Dataset, config: &Config) -> String {
     let authors = vec![CffAuthor {
         name: d
@@ -111,7 +111,7 @@ pub fn cff(d: &Dataset, config: &Config) -> String {
         message: "If you use this dataset, please cite it using the metadata from this file.",
         kind: "dataset",
         title: one_line(&title(d)),
-        abstract_: Some(one_line(&d.description)),
+        abstract_: Some(crate::markdown::to_plain_text(&d.description)),
         authors: authors.clone(),
         doi: d.doi.clone(),
         url: landing_url(d),
@@ -430,6 +430,14 @@ pub(crate) mod tests {
         assert_eq!(v["preferred-citation"]["doi"], "10.1234/jot.2020.1");
         assert_eq!(v["references"].as_array().unwrap().len(), 1);
         assert_eq!(v["keywords"][1], "nodule");
+        assert_eq!(
+            v["abstract"],
+            "A dataset used in tests, described at some length here."
+        );
+        let mut d = sctn();
+        d.description = "**Bold** and a [link](https://example.org/).\n\n- one\n- two".into();
+        let v: serde_json::Value = serde_saphyr::from_str(&cff(&d, &config())).unwrap();
+        assert_eq!(v["abstract"], "Bold and a link. one two");
     }
 
     #[test]
