@@ -10,8 +10,10 @@
 use crate::diagnostics::Span;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::DuplicateKeyPolicy;
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Spanned;
 use std::fmt;
+
+mod events;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -102,9 +104,12 @@ pub fn parse(text: &str) -> Result<Node, ParseError> {
             message: "tab character in indentation; YAML indents with spaces only".into(),
         });
     }
-    let options = options();
-    match serde_saphyr::from_str_with_options::<Option<Spanned<Raw>>>(text, options) {
-        Ok(Some(root)) => Ok(convert(root, text)),
+    let lines = LineIndex::new(text);
+    if let Some(root) = events::parse(text, &lines) {
+        return Ok(root);
+    }
+    match serde_saphyr::from_str_with_options::<Option<Spanned<Raw>>>(text, options()) {
+        Ok(Some(root)) => Ok(convert_with(root, &lines)),
         Ok(None) => Ok(Node {
             span: Span::file_start(),
             value: Value::Null,
@@ -113,8 +118,43 @@ pub fn parse(text: &str) -> Result<Node, ParseError> {
     }
 }
 
-fn options() -> serde_saphyr::Options {
-    let budget = serde_saphyr::budget! {
+/// The text of a plain scalar read by serde-saphyr as the value of a one-line mapping (alone,
+/// `...` would end the document): for the scalars [`events`] does not resolve itself. `None`
+/// when it does not read back as one scalar.
+fn scalar_alone(text: &str) -> Option<Value> {
+    let doc = format!("v: {text}\n");
+    let Some(Raw::Map(mut entries)) =
+        serde_saphyr::from_str_with_options::<Option<Raw>>(&doc, options()).ok()?
+    else {
+        return None;
+    };
+    let (_, value) = entries.pop().filter(|_| entries.is_empty())?;
+    match value.value {
+        Raw::Null => Some(Value::Null),
+        Raw::Bool(b) => Some(Value::Bool(b)),
+        Raw::Int(i) => Some(Value::Int(i)),
+        Raw::Float(f) => Some(Value::Float(f)),
+        Raw::Str(s) => Some(string(s)),
+        Raw::Seq(_) | Raw::Map(_) => None,
+    }
+}
+
+/// The parser options serde-saphyr derives from [`budget`], so that both readers of a
+/// document see the same events.
+fn parser_options() -> serde_saphyr::granit_parser::Options {
+    let budget = budget().unwrap_or_default();
+    serde_saphyr::granit_parser::options! {
+        simple_key_max_lookahead: budget.simple_key_max_lookahead,
+        flow_nesting_limit: budget.flow_nesting_limit,
+        block_nesting_limit: serde_saphyr::granit_parser::Options::default()
+            .block_nesting_limit
+            .max(budget.max_depth.saturating_add(1)),
+        emit_comments: false,
+    }
+}
+
+fn budget() -> Option<serde_saphyr::Budget> {
+    serde_saphyr::budget! {
         max_depth: MAX_DEPTH,
         flow_nesting_limit: MAX_DEPTH,
         max_documents: 1,
@@ -123,9 +163,12 @@ fn options() -> serde_saphyr::Options {
         max_anchors: 1_000,
         max_nodes: 100_000,
         max_total_scalar_bytes: 8 * 1024 * 1024,
-    };
+    }
+}
+
+fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
-        budget: budget,
+        budget: budget(),
         duplicate_keys: DuplicateKeyPolicy::Error,
         alias_limits: serde_saphyr::alias_limits! {
             max_total_replayed_events: 10_000,
@@ -305,27 +348,32 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 }
 
-/// Turn serde-saphyr's tree into ours. Recursion depth is bounded by [`MAX_DEPTH`].
-fn convert(raw: Spanned<Raw>, text: &str) -> Node {
-    let lines = LineIndex::new(text);
-    convert_with(raw, &lines)
+/// A string value. Bidirectional controls could reorder the page text around an entry's
+/// words: they are dropped.
+fn string(s: String) -> Value {
+    let clean = match crate::markdown::strip_bidi_controls(&s) {
+        std::borrow::Cow::Owned(clean) => Some(clean),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    Value::Str(clean.unwrap_or(s))
 }
 
+/// Turn serde-saphyr's tree into ours. Recursion depth is bounded by [`MAX_DEPTH`].
 fn convert_with(raw: Spanned<Raw>, lines: &LineIndex) -> Node {
-    let span = lines.span(&raw.referenced, &raw.value);
+    let loc = &raw.referenced;
+    let collection = matches!(raw.value, Raw::Seq(_) | Raw::Map(_));
+    let span = lines.span(
+        loc.line() as usize,
+        loc.column() as usize,
+        loc.span().len() as usize,
+        collection,
+    );
     let value = match raw.value {
         Raw::Null => Value::Null,
         Raw::Bool(b) => Value::Bool(b),
         Raw::Int(i) => Value::Int(i),
         Raw::Float(f) => Value::Float(f),
-        // Bidirectional controls could reorder the page text around an entry's words.
-        Raw::Str(s) => {
-            let clean = match crate::markdown::strip_bidi_controls(&s) {
-                std::borrow::Cow::Owned(clean) => Some(clean),
-                std::borrow::Cow::Borrowed(_) => None,
-            };
-            Value::Str(clean.unwrap_or(s))
-        }
+        Raw::Str(s) => string(s),
         Raw::Seq(items) => Value::Seq(items.into_iter().map(|n| convert_with(n, lines)).collect()),
         Raw::Map(entries) => Value::Map(
             entries
@@ -352,19 +400,18 @@ impl LineIndex {
         }
     }
 
-    fn span(&self, loc: &Location, raw: &Raw) -> Span {
-        if loc.line() == 0 {
+    /// The span of a node at `line` and `column` (1-based), `chars` long: one character for
+    /// a list or mapping, otherwise no further than the end of its first line.
+    fn span(&self, line: usize, column: usize, chars: usize, collection: bool) -> Span {
+        if line == 0 {
             return Span::file_start();
         }
-        let (line, column) = (loc.line() as usize, loc.column().max(1) as usize);
+        let column = column.max(1);
         let rest = self
             .line_chars
             .get(line - 1)
             .map_or(1, |n| n.saturating_sub(column - 1).max(1));
-        let len = match raw {
-            Raw::Seq(_) | Raw::Map(_) => 1,
-            _ => (loc.span().len() as usize).clamp(1, rest),
-        };
+        let len = if collection { 1 } else { chars.clamp(1, rest) };
         Span::new(line, column, len)
     }
 }
@@ -486,6 +533,166 @@ mod tests {
             block.push_str("a:\n");
         }
         assert!(parse(&block).is_err());
+    }
+
+    /// Whether the fast reader took `text`; when it did, its tree must be serde-saphyr's,
+    /// spans included (compared as text: NaN is not equal to itself).
+    fn fast_agrees(text: &str) -> bool {
+        let lines = LineIndex::new(text);
+        let Some(fast) = events::parse(text, &lines) else {
+            return false;
+        };
+        match serde_saphyr::from_str_with_options::<Option<Spanned<Raw>>>(text, options()) {
+            Ok(Some(root)) => assert_eq!(
+                format!("{fast:?}"),
+                format!("{:?}", convert_with(root, &lines)),
+                "{text:?}"
+            ),
+            Ok(None) => panic!("fast reader made a tree of an empty document: {text:?}"),
+            Err(e) => panic!("fast reader took what serde-saphyr refuses ({e}): {text:?}"),
+        }
+        true
+    }
+
+    #[test]
+    fn the_fast_reader_agrees_with_serde_saphyr_on_every_entry_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (mut files, mut taken) = (0, 0);
+        for dir in ["content", "tests/fixtures"] {
+            for e in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name() {
+                let e = e.unwrap();
+                if e.path()
+                    .extension()
+                    .is_some_and(|x| x == "yaml" || x == "yml")
+                {
+                    let Ok(text) = std::fs::read_to_string(e.path()) else {
+                        continue;
+                    };
+                    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+                    files += 1;
+                    taken += usize::from(fast_agrees(text));
+                }
+            }
+        }
+        let bundled = std::fs::read_dir(root.join("content/datasets"))
+            .unwrap()
+            .count();
+        assert!(files > bundled && taken >= bundled, "{taken} of {files}");
+        for d in crate::synth::datasets(300, 7) {
+            let text = crate::synth::to_yaml(&d);
+            assert!(fast_agrees(&text), "synthetic entry not read fast:\n{text}");
+        }
+    }
+
+    #[test]
+    fn the_fast_reader_agrees_with_serde_saphyr_on_every_short_plain_scalar() {
+        let alphabet: Vec<char> = "019.+-_eExobinfaNIyYt~:# '\"".chars().collect();
+        let mut words: Vec<String> = alphabet.iter().map(|c| c.to_string()).collect();
+        for a in &alphabet {
+            for b in &alphabet {
+                words.push(format!("{a}{b}"));
+                for c in &alphabet {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        words.extend(
+            [
+                "",
+                "null",
+                "Null",
+                "NULL",
+                "true",
+                "True",
+                "TRUE",
+                "false",
+                "yes",
+                "No",
+                "on",
+                "OFF",
+                "nan",
+                "NaN",
+                ".nan",
+                "inf",
+                "-.inf",
+                "Infinity",
+                "2020",
+                "0",
+                "007",
+                "0x1F",
+                "0o17",
+                "0b101",
+                "1_000",
+                "+1",
+                "-0",
+                "1.",
+                ".5",
+                "1e3",
+                "1E-3",
+                "1:30",
+                "9223372036854775807",
+                "9223372036854775808",
+                "99999999999999999999999",
+                "2020-03-01",
+                "12:30:00",
+                "a b",
+                "Tiny CT",
+                "CC-BY-4.0",
+            ]
+            .map(String::from),
+        );
+        let mut taken = 0;
+        for w in &words {
+            for doc in [
+                format!("key: {w}\n"),
+                format!("- {w}\n"),
+                format!("{w}: value\n"),
+                format!("list: [{w}, x]\n"),
+                format!("key: '{w}'\n"),
+            ] {
+                taken += usize::from(fast_agrees(&doc));
+            }
+        }
+        assert!(taken > words.len() * 2, "{taken} of {}", words.len() * 5);
+    }
+
+    #[test]
+    fn the_fast_reader_agrees_with_serde_saphyr_on_documents_of_every_shape() {
+        let docs = [
+            "name: Tiny CT\nmodalities:\n  - CT\n  - MR\nyear: 2020\n",
+            "---\nname: a\n...\n",
+            "name: a\n---\nname: b\n",
+            "'name': \"quoted\"\nother: 'single'\n",
+            "text: |\n  line one\n  line two\nfolded: >-\n  one\n  two\n",
+            "plain: first line\n  continued here\n",
+            "empty:\nnext: 1\n",
+            "nested:\n  - a: 1\n    b: [x, {c: d}]\n  - e\n",
+            "name: a\nname: b\n",
+            "\"name\": a\nname: b\n",
+            "a: &x 1\nb: *x\n",
+            "a: !!str 1\n",
+            "<<: {a: 1}\n",
+            "? [a, b]\n: c\n",
+            "1: one\n",
+            "null: x\n",
+            "# comment\nname: a # trailing\n",
+            "name: caf\u{e9} \u{202e}evil\u{202c}\n",
+            "emoji: \u{1F600} \u{2003}wide\n",
+            "- [a, [b, [c, [d, [e]]]]]\n",
+            "key: [unclosed\n",
+            "just a scalar\n",
+            "- \n- ~\n",
+            "k: \"esc\\n\\t\\u00e9\"\n",
+            "crlf: a\r\nnext: b\r\n",
+        ];
+        for doc in docs {
+            fast_agrees(doc);
+        }
+        assert!(fast_agrees(docs[0]) && fast_agrees(docs[4]) && fast_agrees(docs[7]));
+        assert!(!fast_agrees(docs[8]) && !fast_agrees(docs[10]) && !fast_agrees(docs[12]));
+        let many_keys: String = (0..100).map(|i| format!("k{i}: v\n")).collect();
+        assert!(!fast_agrees(&many_keys));
+        assert_eq!(map(&parse(&many_keys).unwrap()).len(), 100);
     }
 
     #[test]
