@@ -1,5 +1,6 @@
 //! One entry file's text through the YAML parser and the validator, as `faircat build` reads
-//! it: any bytes must give a catalog or diagnostics, never a panic or a hang.
+//! it: any bytes must give a catalog or diagnostics, never a panic or a hang, and where the
+//! fast YAML reader takes a document, serde-saphyr must read the same tree.
 #![no_main]
 
 use faircat::config::Config;
@@ -13,6 +14,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let _ = faircat::yaml::parse(text);
+    // Where the fast reader takes a document, serde-saphyr must make the same tree of it.
+    let unmarked = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if let Some((fast, slow)) = faircat::yaml::both_readers(unmarked) {
+        assert_eq!(Ok(fast), slow, "the two YAML readers differ on {text:?}");
+    }
     let config = Config::parse(include_str!("../../faircat.toml")).expect("faircat.toml");
     let sources = Sources {
         root: None,

@@ -133,10 +133,9 @@ fn resolve_plain(text: &str) -> Option<Value> {
     if first.is_ascii_digit()
         && bytes.iter().all(u8::is_ascii_digit)
         && (first != b'0' || bytes.len() == 1)
+        && let Ok(n) = text.parse::<i64>()
     {
-        if let Ok(n) = text.parse::<i64>() {
-            return Some(Value::Int(n));
-        }
+        return Some(Value::Int(n));
     }
     super::scalar_alone(text)
 }
