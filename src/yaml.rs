@@ -118,6 +118,34 @@ pub fn parse(text: &str) -> Result<Node, ParseError> {
     }
 }
 
+/// Whether a plain scalar could be read as something other than a string: the words YAML 1.1
+/// or 1.2 reads as null, a boolean or a special float, and those Rust parses as a float (any
+/// case). For [`events`], which leaves them to serde-saphyr, and for writers of YAML, which
+/// quote them.
+pub fn is_reserved_word(text: &str) -> bool {
+    text.len() <= 8
+        && matches!(
+            text.to_ascii_lowercase().as_str(),
+            "null"
+                | "~"
+                | "true"
+                | "false"
+                | "yes"
+                | "no"
+                | "on"
+                | "off"
+                | "y"
+                | "n"
+                | ".inf"
+                | "-.inf"
+                | "+.inf"
+                | ".nan"
+                | "nan"
+                | "inf"
+                | "infinity"
+        )
+}
+
 /// What each reader makes of `text` when the fast one ([`events`]) takes it: its tree, and
 /// serde-saphyr's tree or error (trees as debug text: NaN is not equal to itself). `None` when
 /// the fast reader leaves `text` to serde-saphyr. For tests and the `entry` fuzz target, which

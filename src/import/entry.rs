@@ -562,23 +562,7 @@ fn plain_is_safe(s: &str, in_flow: bool) -> bool {
     {
         return false;
     }
-    let lower = s.to_ascii_lowercase();
-    let reserved = matches!(
-        lower.as_str(),
-        "true"
-            | "false"
-            | "yes"
-            | "no"
-            | "on"
-            | "off"
-            | "y"
-            | "n"
-            | "null"
-            | "~"
-            | ".inf"
-            | "-.inf"
-            | ".nan"
-    );
+    let reserved = crate::yaml::is_reserved_word(s);
     let numeric = s.parse::<f64>().is_ok()
         || (first.is_ascii_digit()
             && s.chars()

@@ -127,7 +127,7 @@ pub(super) fn parse(text: &str, lines: &LineIndex) -> Option<Node> {
 fn resolve_plain(text: &str) -> Option<Value> {
     let bytes = text.as_bytes();
     let first = *bytes.first().unwrap_or(&b' ');
-    if first.is_ascii_alphabetic() && !is_special_word(text) {
+    if first.is_ascii_alphabetic() && !super::is_reserved_word(text) {
         return Some(super::string(text.to_string()));
     }
     if first.is_ascii_digit()
@@ -138,24 +138,4 @@ fn resolve_plain(text: &str) -> Option<Value> {
         return Some(Value::Int(n));
     }
     super::scalar_alone(text)
-}
-
-/// Words that YAML 1.1 or 1.2 resolves to null or a boolean, or that Rust reads as a float.
-fn is_special_word(text: &str) -> bool {
-    text.len() <= 8
-        && matches!(
-            text.to_ascii_lowercase().as_str(),
-            "null"
-                | "true"
-                | "false"
-                | "yes"
-                | "no"
-                | "on"
-                | "off"
-                | "y"
-                | "n"
-                | "nan"
-                | "inf"
-                | "infinity"
-        )
 }
