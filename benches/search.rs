@@ -356,7 +356,7 @@ fn write_pages(site: &Path, catalog: &Catalog) {
             alt = esc(&d.alternate_names.join(", ")),
             kw = esc(&d.keywords.join(", ")),
             topic = esc(d.topic.as_deref().unwrap_or("")),
-            desc = esc(&faircat::search::analysis::plain_text(&d.description)),
+            desc = esc(&faircat::markdown::to_plain_text(&d.description)),
         );
         std::fs::write(dir.join("index.html"), html).unwrap();
     }

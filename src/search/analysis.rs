@@ -201,21 +201,9 @@ impl SearchField {
                 }
                 parts.join(" \n ")
             }
-            SearchField::Body => plain_text(&d.description),
+            SearchField::Body => crate::markdown::to_plain_text(&d.description),
         }
     }
-}
-
-/// The visible text of Markdown: no markup, link targets or raw HTML.
-pub fn plain_text(markdown: &str) -> String {
-    crate::markdown::to_plain_text(markdown)
-}
-
-/// The start of [`plain_text`]: all of it, or a start with more than `max` characters that are
-/// not whitespace, so that its first `max` characters are those of the whole text (for a
-/// summary, which shows no more).
-pub fn plain_text_within(markdown: &str, max: usize) -> String {
-    crate::markdown::plain_text_within(markdown, max)
 }
 
 #[cfg(test)]
@@ -255,7 +243,9 @@ mod tests {
 
     #[test]
     fn plain_text_drops_markup_and_urls() {
-        let p = plain_text("**Bold** [link](https://x.org) and <b>html</b>\n\n- item");
+        let p = crate::markdown::to_plain_text(
+            "**Bold** [link](https://x.org) and <b>html</b>\n\n- item",
+        );
         assert!(p.contains("Bold link and"));
         assert!(!p.contains("https") && !p.contains('<') && !p.contains('*'));
     }

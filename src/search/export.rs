@@ -349,7 +349,7 @@ fn dict_shards(
 }
 
 fn card(d: &crate::model::Dataset) -> Value {
-    let summary = summary(&super::analysis::plain_text_within(
+    let summary = summary(&crate::markdown::plain_text_within(
         &d.description,
         SUMMARY_CHARS,
     ));
@@ -404,7 +404,7 @@ fn bundle(files: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::analysis::{plain_text, plain_text_within};
+    use crate::markdown::{plain_text_within, to_plain_text as plain_text};
 
     #[test]
     fn a_card_summary_reads_no_more_of_the_description_than_it_shows() {
