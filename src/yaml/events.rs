@@ -119,12 +119,18 @@ pub(super) fn parse(text: &str, lines: &LineIndex) -> Option<Node> {
     root.filter(|n| stack.is_empty() && matches!(n.value, Value::Map(_) | Value::Seq(_)))
 }
 
-/// The value of a plain scalar as serde-saphyr's resolution gives it. Words starting with a
-/// letter are strings, except the few YAML or float parsing could read as null, a boolean or
-/// a number; digits alone (no leading zero) are integers. Anything else (signs, dots, leading
-/// zeros, those few words, the empty scalar) is rare in an entry and resolved by serde-saphyr
-/// itself (`super::scalar_alone`).
+/// The value of a plain scalar as serde-saphyr's resolution gives it. `true`, `false`, `null`
+/// and `~` are what they say; other words starting with a letter are strings, except the few
+/// YAML or float parsing could read as null, a boolean or a number; digits alone (no leading
+/// zero) are integers. Anything else (signs, dots, leading zeros, those few words, the empty
+/// scalar) is rare in an entry and resolved by serde-saphyr itself (`super::scalar_alone`).
 fn resolve_plain(text: &str) -> Option<Value> {
+    match text {
+        "true" => return Some(Value::Bool(true)),
+        "false" => return Some(Value::Bool(false)),
+        "null" | "~" => return Some(Value::Null),
+        _ => {}
+    }
     let bytes = text.as_bytes();
     let first = *bytes.first().unwrap_or(&b' ');
     if first.is_ascii_alphabetic() && !super::is_reserved_word(text) {
