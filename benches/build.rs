@@ -1,7 +1,9 @@
 //! Benchmark: full `faircat build` of synthetic catalogs (src/synth.rs) of 100, 1,000, 10,000
 //! and 100,000 datasets. For each size it prints the build's wall time and peak memory (pages,
 //! search index and every export), the output's size and file count, and the time `cp -r` takes
-//! to copy that output — the floor — with the ratio build/copy, the figure to drive down.
+//! to copy that output — the floor — with the ratio build/copy, the figure to drive down, and
+//! the CPU time the build used (user and system, over both cores) and the system time of the
+//! copy: most of a copy is the kernel creating files, which the build pays too.
 //! Stage times (load+validate, generate, commit) are printed beneath, with the time each kind of
 //! work took (pages, search index, each export), summed over the jobs that ran in parallel.
 //!
@@ -48,8 +50,18 @@ fn main() {
     );
     println!("runs per size: {runs} (times: median, and the build's min–max; peak RSS: highest)");
     println!(
-        "{:>8} {:>10} {:>15} {:>10} {:>10} {:>8} {:>9} {:>7}",
-        "datasets", "build", "range", "peak RSS", "output", "files", "cp -r", "ratio"
+        "{:>8} {:>10} {:>15} {:>10} {:>10} {:>8} {:>9} {:>7} {:>9} {:>9} {:>9}",
+        "datasets",
+        "build",
+        "range",
+        "peak RSS",
+        "output",
+        "files",
+        "cp -r",
+        "ratio",
+        "user CPU",
+        "sys CPU",
+        "cp sys"
     );
     let mut stage_lines = Vec::new();
     // Kept to the end: ext4 is slow to create files just after many were deleted, which
@@ -63,12 +75,17 @@ fn main() {
         drop(datasets);
 
         let (mut builds, mut copies, mut peaks) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut users, mut systems, mut copy_systems) = (Vec::new(), Vec::new(), Vec::new());
         let (mut bytes, mut files) = (0, 0);
         for run in 0..runs {
             let out = dir.path().join(format!("public-{run}"));
             let copy_to = dir.path().join(format!("copy-{run}"));
+            let before = children_cpu();
             let (build, report) = build_once(&root, &out);
+            let after = children_cpu();
             builds.push(build);
+            users.push(after.0 - before.0);
+            systems.push(after.1 - before.1);
             peaks.push(peak_mb(&report));
             if run == 0 {
                 stage_lines.push(format!("{n:>8}: {}", field(&report, "stages (wall time)")));
@@ -83,6 +100,7 @@ fn main() {
             }
             (bytes, files) = tree_size(&out);
             copies.push(copy_tree(&out, &copy_to));
+            copy_systems.push(children_cpu().1 - after.1);
             if run + 1 < runs {
                 for folder in [&out, &copy_to] {
                     std::fs::remove_dir_all(folder).expect("remove a run's output");
@@ -91,9 +109,12 @@ fn main() {
         }
         builds.sort();
         copies.sort();
+        for cpu in [&mut users, &mut systems, &mut copy_systems] {
+            cpu.sort();
+        }
         let (build, copy) = (median(&builds), median(&copies));
         println!(
-            "{n:>8} {:>10} {:>15} {:>7} MB {:>7} MB {files:>8} {:>9} {:>6.1}×",
+            "{n:>8} {:>10} {:>15} {:>7} MB {:>7} MB {files:>8} {:>9} {:>6.1}× {:>9} {:>9} {:>9}",
             secs(build),
             format!(
                 "{:.2}–{:.2} s",
@@ -104,6 +125,9 @@ fn main() {
             bytes / (1024 * 1024),
             secs(copy),
             build.as_secs_f64() / copy.as_secs_f64().max(1e-9),
+            secs(median(&users)),
+            secs(median(&systems)),
+            secs(median(&copy_systems)),
         );
         folders.push(dir);
     }
@@ -132,6 +156,21 @@ fn build_once(root: &Path, out: &Path) -> (Duration, String) {
         std::process::exit(1);
     }
     (build, report)
+}
+
+/// The CPU time (user, system) of this process's finished children so far: the difference
+/// around one child is that child's (both the build and `cp -r` are waited for).
+fn children_cpu() -> (Duration, Duration) {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given, for a valid `who`.
+    let status = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()) };
+    assert_eq!(status, 0, "getrusage: {}", std::io::Error::last_os_error());
+    // SAFETY: zeroed is a valid rusage, and getrusage succeeded.
+    let usage = unsafe { usage.assume_init() };
+    let time = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    };
+    (time(usage.ru_utime), time(usage.ru_stime))
 }
 
 /// The build's peak memory in MB, from its `peak memory: N MB` line.
