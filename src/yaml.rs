@@ -120,8 +120,8 @@ pub fn parse(text: &str) -> Result<Node, ParseError> {
 
 /// Whether a plain scalar could be read as something other than a string: the words YAML 1.1
 /// or 1.2 reads as null, a boolean or a special float, and those Rust parses as a float (any
-/// case). For [`events`], which leaves them to serde-saphyr, and for writers of YAML, which
-/// quote them.
+/// case). For [`events`], which resolves `true`, `false`, `null` and `~` itself and leaves the
+/// rest to serde-saphyr, and for writers of YAML, which quote them.
 pub fn is_reserved_word(text: &str) -> bool {
     text.len() <= 8
         && matches!(
