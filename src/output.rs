@@ -594,12 +594,15 @@ fn write_file(root: &Path, path: &str, bytes: Vec<u8>) -> Result<u64, OutputErro
     Ok(bytes.len() as u64)
 }
 
+/// Make the folder of `target`. `create_dir_all` tries `mkdir` first and accepts a folder
+/// another thread has just made, so asking whether it exists first would only add a `stat`
+/// for each new folder (there is one per dataset).
 fn create_parent(target: &Path) -> Result<(), OutputError> {
     match target.parent() {
-        Some(dir) if !dir.is_dir() => {
+        Some(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| OutputError::Io(dir.to_path_buf(), e))
         }
-        _ => Ok(()),
+        None => Ok(()),
     }
 }
 
