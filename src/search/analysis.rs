@@ -58,7 +58,7 @@ impl tantivy::tokenizer::TokenFilter for CachedStemmer {
     fn transform<T: tantivy::tokenizer::Tokenizer>(self, inner: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner,
-            stems: std::collections::HashMap::new(),
+            stems: Stems::default(),
             stemmer: TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
                 .filter(Stemmer::new(Language::English))
                 .build(),
@@ -66,11 +66,15 @@ impl tantivy::tokenizer::TokenFilter for CachedStemmer {
     }
 }
 
+/// Word → stem, hashed with foldhash like the other maps of the index build: the map is asked
+/// once per token of every indexed field.
+type Stems = std::collections::HashMap<String, String, foldhash::fast::RandomState>;
+
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
     /// Word → its stem.
-    stems: std::collections::HashMap<String, String>,
+    stems: Stems,
     /// tantivy's stemmer, for words not seen before.
     stemmer: TextAnalyzer,
 }
@@ -89,7 +93,7 @@ impl<T: tantivy::tokenizer::Tokenizer> tantivy::tokenizer::Tokenizer for CachedS
 
 pub struct CachedStemmerStream<'a, T> {
     tail: T,
-    stems: &'a mut std::collections::HashMap<String, String>,
+    stems: &'a mut Stems,
     stemmer: &'a mut TextAnalyzer,
 }
 
