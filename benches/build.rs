@@ -7,13 +7,16 @@
 //! Stage times (load+validate, generate, commit) are printed beneath, with the time each kind of
 //! work took (pages, search index, each export), summed over the jobs that ran in parallel.
 //!
-//! Run with `cargo bench --bench build [-- [--runs N] SIZES…]` (all four sizes by default),
+//! Run with `cargo bench --bench build [-- [--runs N] [--bin PATH] SIZES…]` (all four sizes
+//! by default),
 //! e.g. `cargo bench --bench build -- --runs 3 100 1000`. With `--runs N` each size is built
 //! and copied N times (the previous output deleted in between) and the table shows the median,
 //! with the fastest and slowest build: timings on a shared machine vary from run to run.
 //! Each build is a run of the `faircat` binary (`faircat build --timings`), so its peak memory
 //! (VmHWM) belongs to that build alone. Cargo builds that binary with the bench profile: the
-//! release profile without fat LTO (Cargo.toml), so the shipped binary is somewhat faster.
+//! release profile without fat LTO (Cargo.toml), so the shipped binary is somewhat faster;
+//! `--bin PATH` times another `faircat` binary instead, such as the shipped one:
+//! `cargo build --release && cargo bench --bench build -- --bin target/release/faircat`.
 //!
 //! A bench binary, not a test: timings depend on the machine, and on its disk. On this
 //! project's 2-core machines /tmp is ext4 without a journal, where creating a file gets slow
@@ -33,15 +36,27 @@ fn main() {
         .and_then(|i| args.get(i + 1)?.parse().ok())
         .unwrap_or(1)
         .max(1);
+    let faircat: PathBuf = args
+        .iter()
+        .position(|a| a == "--bin")
+        .map(|i| match args.get(i + 1) {
+            Some(path) => PathBuf::from(path),
+            None => {
+                eprintln!("--bin needs the path of a faircat binary");
+                std::process::exit(2);
+            }
+        })
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_faircat").into());
     let mut sizes: Vec<usize> = args
         .iter()
         .enumerate()
-        .filter(|(i, _)| *i == 0 || args[i - 1] != "--runs")
+        .filter(|(i, _)| *i == 0 || !["--runs", "--bin"].contains(&args[i - 1].as_str()))
         .filter_map(|(_, a)| a.parse().ok())
         .collect();
     if sizes.is_empty() {
         sizes = vec![100, 1_000, 10_000, 100_000];
     }
+    println!("timing {}", faircat.display());
     let temp = std::env::temp_dir();
     println!(
         "writing under {} ({})",
@@ -81,7 +96,7 @@ fn main() {
             let out = dir.path().join(format!("public-{run}"));
             let copy_to = dir.path().join(format!("copy-{run}"));
             let before = children_cpu();
-            let (build, report) = build_once(&root, &out);
+            let (build, report) = build_once(&faircat, &root, &out);
             let after = children_cpu();
             builds.push(build);
             users.push(after.0 - before.0);
@@ -138,9 +153,9 @@ fn main() {
 }
 
 /// One `faircat build --timings` of `root` into `out`: its wall time and what it printed.
-fn build_once(root: &Path, out: &Path) -> (Duration, String) {
+fn build_once(faircat: &Path, root: &Path, out: &Path) -> (Duration, String) {
     let started = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_faircat"))
+    let child = Command::new(faircat)
         .arg("build")
         .arg("--root")
         .arg(root)
@@ -148,7 +163,10 @@ fn build_once(root: &Path, out: &Path) -> (Duration, String) {
         .arg(out)
         .arg("--timings")
         .output()
-        .expect("run faircat build");
+        .unwrap_or_else(|e| {
+            eprintln!("cannot run {}: {e}", faircat.display());
+            std::process::exit(1);
+        });
     let build = started.elapsed();
     let report = String::from_utf8_lossy(&child.stderr).into_owned();
     if !child.status.success() {
