@@ -5,7 +5,7 @@
 //! an absolute URL. Field by field documentation: `docs/for-machines.md`. Bump [`API_VERSION`]
 //! when a field changes meaning or disappears (adding fields does not bump it).
 
-use super::{json_compact_text, json_text};
+use super::json_compact_text;
 use crate::model::{Catalog, Dataset};
 use crate::output::Job;
 use serde_json::{Value, json};
@@ -14,24 +14,34 @@ use std::io::Write;
 /// Version of the JSON layout, the `version` field of every document.
 pub const API_VERSION: u32 = 1;
 
-/// The jobs that write `api/catalog.json` (streamed) and `api/datasets/<slug>.json`.
+/// The job that writes `api/catalog.json` (streamed) and `api/datasets/<slug>.json`: each
+/// record is made once, for both.
 pub fn jobs(catalog: &Catalog) -> Vec<Job<'_>> {
-    let mut jobs = vec![Job::new("api catalog", move |sink| {
-        sink.stream("api/catalog.json", |w| write_catalog_document(catalog, w))
-    })];
-    jobs.extend(super::per_dataset_jobs(catalog, "api datasets", |d| {
-        let doc = json!({
-            "version": API_VERSION,
-            "dataset": dataset_record(catalog, d),
-        });
-        vec![(dataset_api_path(d), json_text(&doc).into_bytes())]
-    }));
-    jobs
+    vec![Job::new("api", move |sink| {
+        sink.stream("api/catalog.json", |w| {
+            write_catalog_document(catalog, w, |d, record| {
+                sink.add(dataset_api_path(d), dataset_document(record))
+                    .map_err(std::io::Error::other)
+            })
+        })
+    })]
+}
+
+/// `api/datasets/<slug>.json` of a dataset whose record, as compact JSON, is `record`: the
+/// record with the API version, `{"dataset":…,"version":…}`, which is [`json_compact_text`]
+/// of that object (its keys in order).
+fn dataset_document(record: &str) -> String {
+    format!("{{\"dataset\":{record},\"version\":{API_VERSION}}}\n")
 }
 
 /// [`catalog_document`] as compact JSON (see [`json_compact_text`]), written a batch of
-/// datasets at a time so the document is never in memory whole.
-pub fn write_catalog_document(catalog: &Catalog, w: &mut dyn Write) -> std::io::Result<()> {
+/// datasets at a time so the document is never in memory whole. `each` gets every dataset
+/// with its record (compact JSON, no newline), from several threads.
+pub fn write_catalog_document(
+    catalog: &Catalog,
+    w: &mut dyn Write,
+    each: impl Fn(&Dataset, &str) -> std::io::Result<()> + Sync,
+) -> std::io::Result<()> {
     use rayon::prelude::*;
     let mut head = catalog_head(catalog);
     head.insert("datasets".into(), json!([]));
@@ -46,13 +56,18 @@ pub fn write_catalog_document(catalog: &Catalog, w: &mut dyn Write) -> std::io::
     for (b, batch) in catalog.datasets.chunks(1024).enumerate() {
         let records: Vec<String> = batch
             .par_iter()
-            .map(|d| json_compact_text(&dataset_record(catalog, d)))
-            .collect();
+            .map(|d| {
+                let mut record = json_compact_text(&dataset_record(catalog, d));
+                record.truncate(record.trim_end().len());
+                each(d, &record)?;
+                Ok(record)
+            })
+            .collect::<std::io::Result<_>>()?;
         for (i, record) in records.iter().enumerate() {
             if b > 0 || i > 0 {
                 w.write_all(b",")?;
             }
-            w.write_all(record.trim_end().as_bytes())?;
+            w.write_all(record.as_bytes())?;
         }
     }
     w.write_all(b"]")?;
@@ -242,12 +257,29 @@ mod tests {
     fn the_streamed_catalog_is_the_catalog_document() {
         let catalog = crate::synth::catalog(2500, 7);
         let mut streamed = Vec::new();
-        write_catalog_document(&catalog, &mut streamed).unwrap();
+        let records = std::sync::Mutex::new(Vec::new());
+        write_catalog_document(&catalog, &mut streamed, |d, record| {
+            records
+                .lock()
+                .unwrap()
+                .push((d.slug.clone(), dataset_document(record)));
+            Ok(())
+        })
+        .unwrap();
         let whole = json_compact_text(&catalog_document(&catalog));
         assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+        // Each dataset's own document is the record with the version, as compact JSON.
+        let mut records = records.into_inner().unwrap();
+        records.sort();
+        assert_eq!(records.len(), catalog.datasets.len());
+        for (d, (slug, document)) in catalog.datasets.iter().zip(&records) {
+            assert_eq!(&d.slug, slug);
+            let expected = json!({"version": API_VERSION, "dataset": dataset_record(&catalog, d)});
+            assert_eq!(document, &json_compact_text(&expected), "{slug}");
+        }
         let empty = crate::synth::catalog(0, 7);
         let mut streamed = Vec::new();
-        write_catalog_document(&empty, &mut streamed).unwrap();
+        write_catalog_document(&empty, &mut streamed, |_, _| Ok(())).unwrap();
         let parsed: Value = serde_json::from_slice(&streamed).unwrap();
         assert_eq!(parsed["datasets"], json!([]));
     }
