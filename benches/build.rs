@@ -15,8 +15,10 @@
 //! Each build is a run of the `faircat` binary (`faircat build --timings`), so its peak memory
 //! (VmHWM) belongs to that build alone. Cargo builds that binary with the bench profile: the
 //! release profile without fat LTO (Cargo.toml), so the shipped binary is somewhat faster;
-//! `--bin PATH` times another `faircat` binary instead, such as the shipped one:
-//! `cargo build --release && cargo bench --bench build -- --bin target/release/faircat`.
+//! `--bin PATH` times another `faircat` binary instead, such as the shipped one. `cargo bench`
+//! writes its own build to `target/release/faircat`, so copy the shipped one out first:
+//! `cargo build --release && cp target/release/faircat /tmp/faircat-shipped`, then
+//! `cargo bench --bench build -- --bin /tmp/faircat-shipped`.
 //!
 //! A bench binary, not a test: timings depend on the machine, and on its disk. On this
 //! project's 2-core machines /tmp is ext4 without a journal, where creating a file gets slow
