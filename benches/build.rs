@@ -8,10 +8,10 @@
 //! work took (pages, search index, each export), summed over the jobs that ran in parallel.
 //!
 //! Run with `cargo bench --bench build [-- [--runs N] [--bin PATH] SIZES…]` (all four sizes
-//! by default),
-//! e.g. `cargo bench --bench build -- --runs 3 100 1000`. With `--runs N` each size is built
-//! and copied N times (the previous output deleted in between) and the table shows the median,
-//! with the fastest and slowest build: timings on a shared machine vary from run to run.
+//! by default), e.g. `cargo bench --bench build -- --runs 3 100 1000`. With `--runs N` each
+//! size is built and copied N times (the previous output deleted in between) and the table
+//! shows the median, with the fastest and slowest build: timings on a shared machine vary from
+//! run to run.
 //! Each build is a run of the `faircat` binary (`faircat build --timings`), so its peak memory
 //! (VmHWM) belongs to that build alone. Cargo builds that binary with the bench profile: the
 //! release profile without fat LTO (Cargo.toml), so the shipped binary is somewhat faster;
