@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod model;
 pub mod new_entry;
 pub mod output;
+pub mod readiness;
 pub mod render;
 pub mod scaffold;
 pub mod search;

@@ -1,0 +1,561 @@
+//! How AI-ready a dataset is, worked out from its entry alone (no network): the readiness
+//! profile shown on every dataset page, in the exports and by `faircat check --readiness`.
+//!
+//! One table, [`CRITERIA`], says everything about a criterion: its Bridge2AI group, the question
+//! it answers, the entry fields it reads, what passes, the level that needs it, and how it is
+//! judged. The profile, the level, the maintainers' list of what is missing and the criteria table
+//! of `docs/ai-readiness.md` all come from it.
+
+pub mod duo;
+
+use crate::model::Dataset;
+use crate::vocab::{Access, LabelType, LicenseCategory};
+use serde::Serialize;
+
+/// The groups of the Bridge2AI AI-readiness criteria (Bridge2AI Standards Working Group, 2024).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Group {
+    Fairness,
+    Provenance,
+    Characterization,
+    PreModelExplainability,
+    Ethics,
+    Sustainability,
+    Computability,
+}
+
+impl Group {
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Fairness => "FAIRness",
+            Group::Provenance => "Provenance",
+            Group::Characterization => "Characterization",
+            Group::PreModelExplainability => "Pre-model explainability",
+            Group::Ethics => "Ethics",
+            Group::Sustainability => "Sustainability",
+            Group::Computability => "Computability",
+        }
+    }
+}
+
+/// The outcome of one criterion for one entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Pass,
+    Missing,
+    NotApplicable,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Missing => "missing",
+            Status::NotApplicable => "not applicable",
+        }
+    }
+}
+
+/// Yes, no, or not known from the entry: never guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl Answer {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::Unknown => "unknown",
+        }
+    }
+}
+
+/// How far a program can get the data without a person in the loop, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AccessTier {
+    /// No access route in the entry.
+    Unknown,
+    /// Not available outside its owners.
+    Closed,
+    /// An application that someone reviews.
+    Application,
+    /// Free, after an account or a click-through agreement.
+    Registration,
+    /// Anyone can download from a public page.
+    PublicPage,
+    /// Files listed in the entry, each with a SHA-256 checksum: a script can fetch and verify.
+    DirectDownload,
+}
+
+impl AccessTier {
+    pub fn of(d: &Dataset) -> AccessTier {
+        match d.access {
+            None => AccessTier::Unknown,
+            Some(Access::Private) => AccessTier::Closed,
+            Some(Access::Application) => AccessTier::Application,
+            Some(Access::Registration) => AccessTier::Registration,
+            Some(Access::Public)
+                if !d.downloads.is_empty() && d.downloads.iter().all(|f| f.sha256.is_some()) =>
+            {
+                AccessTier::DirectDownload
+            }
+            Some(Access::Public) => AccessTier::PublicPage,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AccessTier::Unknown => "unknown",
+            AccessTier::Closed => "closed",
+            AccessTier::Application => "on application",
+            AccessTier::Registration => "after registration",
+            AccessTier::PublicPage => "public download page",
+            AccessTier::DirectDownload => "direct download with checksums",
+        }
+    }
+}
+
+/// The highest level; levels are cumulative (see [`Profile::level`]).
+pub const TOP_LEVEL: u8 = 5;
+
+/// The name of each level, 0 to [`TOP_LEVEL`].
+pub const LEVEL_NAMES: [&str; 6] = [
+    "Listed",
+    "Described",
+    "Terms known",
+    "Characterised",
+    "Traceable",
+    "AI-ready",
+];
+
+/// One criterion of the profile.
+pub struct Criterion {
+    /// Stable identifier, used in exports and as the metric's name: `doi`, `license` ….
+    pub id: &'static str,
+    pub group: Group,
+    /// The question it answers, as a team would ask it.
+    pub question: &'static str,
+    /// The entry fields it reads; the first is the one to fill in when it is missing.
+    pub fields: &'static [&'static str],
+    /// What passes.
+    pub passes: &'static str,
+    /// The lowest level that needs it to pass (or be not applicable).
+    pub level: u8,
+    judge: fn(&Dataset, &Terms) -> (Status, String),
+}
+
+/// One criterion judged for one entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub id: &'static str,
+    pub group: Group,
+    pub question: &'static str,
+    /// The field to fill in when it is missing.
+    pub field: &'static str,
+    pub level: u8,
+    pub status: Status,
+    pub reason: String,
+}
+
+/// What the terms of use allow, from the licence and the DUO codes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Terms {
+    pub commercial: Answer,
+    pub derivatives: Answer,
+    /// Why, in words.
+    pub reason: String,
+}
+
+impl Terms {
+    pub fn of(d: &Dataset, data_use: &[&duo::Term]) -> Terms {
+        let excluding = data_use
+            .iter()
+            .find(|t| t.commercial == duo::CommercialUse::Excluded);
+        let open = data_use
+            .iter()
+            .any(|t| t.commercial == duo::CommercialUse::Allowed);
+        let Some(license) = &d.license else {
+            return match excluding {
+                Some(t) => Terms {
+                    commercial: Answer::No,
+                    derivatives: Answer::Unknown,
+                    reason: format!("data-use condition {} ({})", t.code, t.label),
+                },
+                None => Terms {
+                    commercial: Answer::Unknown,
+                    derivatives: Answer::Unknown,
+                    reason: "no licence in the entry".into(),
+                },
+            };
+        };
+        let spdx = !license.id.starts_with("LicenseRef-");
+        let no_derivatives = spdx && license.id.split('-').any(|p| p == "ND");
+        let derivatives = if no_derivatives {
+            Answer::No
+        } else if spdx && license.category != LicenseCategory::Restricted {
+            Answer::Yes
+        } else {
+            Answer::Unknown
+        };
+        let (commercial, why) = match (excluding, license.category) {
+            (Some(t), _) => (
+                Answer::No,
+                format!("data-use condition {} ({})", t.code, t.label),
+            ),
+            (None, LicenseCategory::NonCommercial) => {
+                (Answer::No, format!("{} is non-commercial", license.id))
+            }
+            (
+                None,
+                LicenseCategory::PublicDomain
+                | LicenseCategory::Permissive
+                | LicenseCategory::ShareAlike,
+            ) => (Answer::Yes, format!("{} allows commercial use", license.id)),
+            (None, LicenseCategory::Restricted) if no_derivatives => (
+                Answer::Yes,
+                format!("{} allows commercial use without changes", license.id),
+            ),
+            (None, LicenseCategory::Restricted) if open => (
+                Answer::Yes,
+                "data-use condition NRES (no restriction)".to_string(),
+            ),
+            (None, LicenseCategory::Restricted) => (
+                Answer::Unknown,
+                format!("the terms of {} are not classified", license.id),
+            ),
+        };
+        Terms {
+            commercial,
+            derivatives,
+            reason: why,
+        }
+    }
+}
+
+/// The readiness profile of one entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Profile {
+    /// 0 to [`TOP_LEVEL`]: the highest level all of whose criteria (and those of every lower
+    /// level) pass or do not apply; level 5 also needs a public download.
+    pub level: u8,
+    pub level_name: &'static str,
+    pub access_tier: AccessTier,
+    pub terms: Terms,
+    /// One per criterion, in table order.
+    pub checks: Vec<Check>,
+}
+
+impl Profile {
+    pub fn of(d: &Dataset, data_use: &[&duo::Term]) -> Profile {
+        let terms = Terms::of(d, data_use);
+        let checks: Vec<Check> = CRITERIA
+            .iter()
+            .map(|c| {
+                let (status, reason) = (c.judge)(d, &terms);
+                Check {
+                    id: c.id,
+                    group: c.group,
+                    question: c.question,
+                    field: c.fields[0],
+                    level: c.level,
+                    status,
+                    reason,
+                }
+            })
+            .collect();
+        let access_tier = AccessTier::of(d);
+        let first_short = checks
+            .iter()
+            .filter(|c| c.status == Status::Missing)
+            .map(|c| c.level)
+            .min()
+            .unwrap_or(TOP_LEVEL + 1);
+        let mut level = first_short.saturating_sub(1).min(TOP_LEVEL);
+        if level == TOP_LEVEL && access_tier < AccessTier::PublicPage {
+            level = TOP_LEVEL - 1;
+        }
+        Profile {
+            level,
+            level_name: LEVEL_NAMES[level as usize],
+            access_tier,
+            terms,
+            checks,
+        }
+    }
+
+    /// The criteria that are missing, most valuable first: those the next level needs, then
+    /// by level, then in table order.
+    pub fn missing(&self) -> Vec<&Check> {
+        let mut missing: Vec<&Check> = self
+            .checks
+            .iter()
+            .filter(|c| c.status == Status::Missing)
+            .collect();
+        missing.sort_by_key(|c| c.level);
+        missing
+    }
+}
+
+fn pass(reason: impl Into<String>) -> (Status, String) {
+    (Status::Pass, reason.into())
+}
+
+fn missing(reason: impl Into<String>) -> (Status, String) {
+    (Status::Missing, reason.into())
+}
+
+fn not_applicable(reason: impl Into<String>) -> (Status, String) {
+    (Status::NotApplicable, reason.into())
+}
+
+/// Whether the entry says it has no labels at all.
+fn unlabelled(d: &Dataset) -> bool {
+    d.label_types == [LabelType::None]
+}
+
+/// Platforms that are the owners' own site or a code host, not a data repository or registry.
+const NOT_REPOSITORIES: &[&str] = &["own-website", "github"];
+
+/// Every criterion, grouped by level, in the order pages and the doc list them.
+pub const CRITERIA: &[Criterion] = &[
+    Criterion {
+        id: "coded",
+        group: Group::Characterization,
+        question: "Are modality and anatomy coded?",
+        fields: &["anatomy", "modalities"],
+        passes: "at least one DICOM modality and one body region from the built-in list",
+        level: 1,
+        judge: |d, _| {
+            if d.anatomy.is_empty() {
+                missing("no `anatomy`")
+            } else {
+                pass(format!(
+                    "{} modality and {} body region codes",
+                    d.modalities.len(),
+                    d.anatomy.len()
+                ))
+            }
+        },
+    },
+    Criterion {
+        id: "sources",
+        group: Group::Provenance,
+        question: "Are the sources of its facts named?",
+        fields: &["sources"],
+        passes: "at least one source",
+        level: 1,
+        judge: |d, _| match d.sources.len() {
+            0 => missing("no `sources`"),
+            n => pass(format!("{n} source(s)")),
+        },
+    },
+    Criterion {
+        id: "license",
+        group: Group::Fairness,
+        question: "Is the licence machine-readable?",
+        fields: &["license", "license_url"],
+        passes: "an SPDX id, or a `LicenseRef-…` with the URL of its terms",
+        level: 2,
+        judge: |d, _| match &d.license {
+            None => missing("no `license`"),
+            Some(l) if l.id.starts_with("LicenseRef-") => match &l.url {
+                Some(url) => pass(format!("{} ({url})", l.name)),
+                None => missing(format!("{} has no `license_url`", l.id)),
+            },
+            Some(l) => pass(format!("SPDX {}", l.id)),
+        },
+    },
+    Criterion {
+        id: "access",
+        group: Group::Computability,
+        question: "Is the access route stated, and how machine-actionable is it?",
+        fields: &["access", "access_url", "downloads"],
+        passes: "an access route; its tier is reported: direct download with checksums > public download page > registration > application > closed",
+        level: 2,
+        judge: |d, _| match AccessTier::of(d) {
+            AccessTier::Unknown => missing("no `access`"),
+            tier => pass(tier.label()),
+        },
+    },
+    Criterion {
+        id: "counts",
+        group: Group::Characterization,
+        question: "Is it known how much data there is?",
+        fields: &["subjects", "scans"],
+        passes: "the number of subjects or of scans",
+        level: 3,
+        judge: |d, _| match (d.subjects, d.scans) {
+            (None, None) => missing("neither `subjects` nor `scans`"),
+            (Some(s), None) => pass(format!("{s} subjects")),
+            (None, Some(n)) => pass(format!("{n} scans")),
+            (Some(s), Some(n)) => pass(format!("{s} subjects, {n} scans")),
+        },
+    },
+    Criterion {
+        id: "label-types",
+        group: Group::PreModelExplainability,
+        question: "Is the annotation type stated?",
+        fields: &["label_types"],
+        passes: "at least one label type (`none` counts: it says there are no labels)",
+        level: 3,
+        judge: |d, _| match d.label_types.len() {
+            0 => missing("no `label_types`"),
+            _ => pass(
+                d.label_types
+                    .iter()
+                    .map(|l| l.slug())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        },
+    },
+    Criterion {
+        id: "formats",
+        group: Group::Computability,
+        question: "Are the file formats declared?",
+        fields: &["file_formats"],
+        passes: "at least one file format (DICOM, NIfTI …)",
+        level: 3,
+        judge: |d, _| match d.file_formats.len() {
+            0 => missing("no `file_formats`"),
+            _ => pass(d.file_formats.join(", ")),
+        },
+    },
+    Criterion {
+        id: "doi",
+        group: Group::Fairness,
+        question: "Does it have a persistent identifier?",
+        fields: &["doi"],
+        passes: "the dataset's own DOI",
+        level: 4,
+        judge: |d, _| match &d.doi {
+            Some(doi) => pass(format!("DOI {doi}")),
+            None => missing("no `doi`"),
+        },
+    },
+    Criterion {
+        id: "citation",
+        group: Group::Provenance,
+        question: "Is it said how to cite it?",
+        fields: &["citations"],
+        passes: "at least one citation",
+        level: 4,
+        judge: |d, _| match d.citations.len() {
+            0 => missing("no `citations`"),
+            n => pass(format!("{n} citation(s)")),
+        },
+    },
+    Criterion {
+        id: "repository",
+        group: Group::Sustainability,
+        question: "Is it kept by a data repository or registry?",
+        fields: &["platform"],
+        passes: "a platform other than the owners' own website or a code host",
+        level: 4,
+        judge: |d, _| {
+            let hosts: Vec<&str> = d
+                .platforms
+                .iter()
+                .filter(|p| !NOT_REPOSITORIES.contains(&p.id))
+                .map(|p| p.name)
+                .collect();
+            if hosts.is_empty() {
+                missing("no repository or registry in `platform`")
+            } else {
+                pass(hosts.join(", "))
+            }
+        },
+    },
+    Criterion {
+        id: "dated",
+        group: Group::Sustainability,
+        question: "Is the date of its last update or release known?",
+        fields: &["updated", "released"],
+        passes: "`updated` or `released`",
+        level: 4,
+        judge: |d, _| match (d.updated, d.released) {
+            (Some(u), _) => pass(format!("updated {u}")),
+            (None, Some(r)) => pass(format!("released {r}")),
+            (None, None) => missing("neither `updated` nor `released`"),
+        },
+    },
+    Criterion {
+        id: "use-terms",
+        group: Group::Ethics,
+        question: "Do the terms settle commercial use and derivatives?",
+        fields: &["license", "data_use"],
+        passes: "commercial use and derivative works each known to be allowed or not",
+        level: 5,
+        judge: |_, t| {
+            let said = format!(
+                "commercial use: {}; derivatives: {} ({})",
+                t.commercial.slug(),
+                t.derivatives.slug(),
+                t.reason
+            );
+            if t.commercial == Answer::Unknown || t.derivatives == Answer::Unknown {
+                missing(said)
+            } else {
+                pass(said)
+            }
+        },
+    },
+    Criterion {
+        id: "annotation-protocol",
+        group: Group::PreModelExplainability,
+        question: "Is it described how the annotations were made?",
+        fields: &["annotation_protocol"],
+        passes: "an annotation protocol; not applicable without labels",
+        level: 5,
+        judge: |d, _| match &d.annotation_protocol {
+            Some(_) => pass("stated"),
+            None if unlabelled(d) => not_applicable("no labels"),
+            None => missing("no `annotation_protocol`"),
+        },
+    },
+    Criterion {
+        id: "completeness",
+        group: Group::PreModelExplainability,
+        question: "Is it said whether every target is annotated in every image?",
+        fields: &["complete"],
+        passes: "`complete` is true or false; not applicable without labels",
+        level: 5,
+        judge: |d, _| match d.complete {
+            Some(true) => pass("all targets annotated"),
+            Some(false) => pass("not all targets annotated"),
+            None if unlabelled(d) => not_applicable("no labels"),
+            None => missing("no `complete`"),
+        },
+    },
+];
+
+/// The criteria table of `docs/ai-readiness.md`, made from [`CRITERIA`].
+pub fn criteria_markdown() -> String {
+    let mut out = String::from(
+        "| level | criterion | group | question | fields | passes when |\n|---:|---|---|---|---|---|\n",
+    );
+    for c in CRITERIA {
+        let fields: Vec<String> = c.fields.iter().map(|f| format!("`{f}`")).collect();
+        out.push_str(&format!(
+            "| {} | `{}` | {} | {} | {} | {} |\n",
+            c.level,
+            c.id,
+            c.group.label(),
+            c.question,
+            fields.join(", "),
+            c.passes
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
