@@ -310,6 +310,7 @@ pub(crate) mod tests {
             provision: None,
             contact: None,
             downloads: vec![],
+            data_use: vec![],
             citations: vec![],
             derived_from: vec![],
             related: vec![],

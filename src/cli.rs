@@ -147,6 +147,8 @@ pub enum VocabList {
     Access,
     /// File formats.
     FileFormats,
+    /// Data-use conditions: GA4GH Data Use Ontology codes.
+    DataUse,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -318,6 +320,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 VocabList::LabelTypes => List::LabelTypes,
                 VocabList::Access => List::Access,
                 VocabList::FileFormats => List::FileFormats,
+                VocabList::DataUse => List::DataUse,
             };
             print!("{}", listing(list));
             ExitCode::SUCCESS

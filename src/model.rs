@@ -72,6 +72,8 @@ pub struct Dataset {
     pub contact: Option<Contact>,
     /// Files that can be downloaded directly.
     pub downloads: Vec<Download>,
+    /// Data-use conditions as GA4GH Data Use Ontology terms: at most one permission, then modifiers.
+    pub data_use: Vec<&'static crate::readiness::duo::Term>,
 
     // provenance
     pub citations: Vec<Citation>,

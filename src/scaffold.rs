@@ -298,6 +298,11 @@ const TEMPLATE: &[TemplateField] = &[
         "only with LicenseRef-…: where its text is",
     ),
     field(
+        "data_use",
+        " [HMB, NCU]",
+        "data-use conditions as GA4GH DUO codes (faircat vocab data-use)",
+    ),
+    field(
         "access",
         " public",
         "recommended: public, registration, application or private",

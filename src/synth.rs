@@ -442,6 +442,7 @@ fn dataset(
         provision: None,
         contact: None,
         downloads: vec![],
+        data_use: vec![],
         citations: vec![Citation {
             text: format!("Synthetic authors. {name}. Journal of Generated Data. {year}."),
             doi: None,

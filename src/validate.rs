@@ -268,6 +268,7 @@ fn empty_dataset(file: &SourceFile) -> Dataset {
         provision: None,
         contact: None,
         downloads: Vec::new(),
+        data_use: Vec::new(),
         citations: Vec::new(),
         derived_from: Vec::new(),
         related: Vec::new(),

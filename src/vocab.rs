@@ -794,6 +794,7 @@ pub enum List {
     LabelTypes,
     Access,
     FileFormats,
+    DataUse,
 }
 
 /// A controlled list as aligned text, one value per line: the value to write first.
@@ -839,6 +840,16 @@ pub fn listing(list: List) -> String {
             .map(|a| vec![a.slug().into(), a.label().into()])
             .collect(),
         List::FileFormats => FILE_FORMATS.iter().map(|f| vec![f.to_string()]).collect(),
+        List::DataUse => crate::readiness::duo::TERMS
+            .iter()
+            .map(|t| {
+                let role = match t.role {
+                    crate::readiness::duo::Role::Permission => "permission",
+                    crate::readiness::duo::Role::Modifier => "modifier",
+                };
+                vec![t.code.into(), t.id.into(), role.into(), t.label.into()]
+            })
+            .collect(),
     };
     align(&rows)
 }

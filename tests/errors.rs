@@ -518,3 +518,33 @@ fn licence_warnings_and_custom_licence_ids() {
     let out = check_one(&yaml);
     assert!(out.starts_with("content/datasets/x.yaml:9:10: error: 'LicenseRef-bad id' is not a valid LicenseRef id\n"), "{out}");
 }
+
+#[test]
+fn unknown_data_use_code_suggests_the_duo_shorthand() {
+    assert_eq!(
+        check_one(&entry_with("data_use: [HMB, NCUU]\n")),
+        "content/datasets/x.yaml:12:17: error: unknown Data Use Ontology code 'NCUU' — did you mean 'NCU'?
+   |
+12 | data_use: [HMB, NCUU]
+   |                 ^^^^
+  = help: use GA4GH DUO shorthands such as GRU, HMB, NCU, IRB, PUB, COL (`faircat vocab data-use` has the list)
+
+error: 1 error in 1 file
+"
+    );
+}
+
+#[test]
+fn data_use_takes_one_permission() {
+    assert_eq!(
+        check_one(&entry_with("data_use: [GRU, HMB, IRB]\n")),
+        "content/datasets/x.yaml:12:17: error: 'data_use' names a second permission 'HMB' after 'GRU'; a dataset has one
+   |
+12 | data_use: [GRU, HMB, IRB]
+   |                 ^^^
+  = help: keep the one permission that applies (e.g. HMB) and list only modifiers besides it
+
+error: 1 error in 1 file
+"
+    );
+}

@@ -39,6 +39,7 @@ pub const COLUMNS: &[&str] = &[
     "license",
     "license_name",
     "license_category",
+    "data_use",
     "access",
     "access_url",
     "platforms",
@@ -128,6 +129,7 @@ fn row(catalog: &Catalog, d: &Dataset) -> Vec<Cell> {
                 .map(|l| l.category.slug().to_string())
                 .unwrap_or_default(),
         ),
+        Text(join(d.data_use.iter().map(|t| t.code))),
         Text(d.access.map(|a| a.slug().to_string()).unwrap_or_default()),
         opt(&d.access_url),
         Text(join(d.platforms.iter().map(|p| p.name))),

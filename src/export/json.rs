@@ -186,6 +186,12 @@ pub fn dataset_record(catalog: &Catalog, d: &Dataset) -> Value {
             "url": l.url,
             "category": l.category.slug(),
         })),
+        "data_use": d.data_use.iter().map(|t| json!({
+            "id": t.id,
+            "code": t.code,
+            "label": t.label,
+            "iri": t.iri(),
+        })).collect::<Vec<_>>(),
         "access": d.access.map(|a| json!({
             "id": a.slug(),
             "label": a.label(),

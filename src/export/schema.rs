@@ -45,6 +45,9 @@ pub fn dataset_schema(id: Option<&str>) -> Value {
         .map(|l| l.slug().to_string())
         .collect();
     let access: Vec<String> = Access::ALL.iter().map(|a| a.slug().to_string()).collect();
+    let data_use: Vec<String> = crate::readiness::duo::spellings()
+        .map(str::to_string)
+        .collect();
     let file_formats: Vec<String> = vocab::FILE_FORMATS.iter().map(|f| f.to_string()).collect();
     let spdx_ids: Vec<&str> = vocab::spdx_ids().collect();
 
@@ -109,6 +112,7 @@ pub fn dataset_schema(id: Option<&str>) -> Value {
             },
             "license_name": text("Name of a LicenseRef-… licence."),
             "license_url": url("Where the text of a LicenseRef-… licence is."),
+            "data_use": enum_list(data_use, "Data-use conditions: GA4GH Data Use Ontology codes."),
             "access": {"enum": access, "description": "How the data is obtained."},
             "access_url": url("Where to obtain it."),
             "platform": enum_list(platforms, "Hosting platforms (`faircat vocab platforms`)."),

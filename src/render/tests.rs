@@ -76,6 +76,7 @@ pub(crate) fn dataset(slug: &str, name: &str) -> Dataset {
         provision: None,
         contact: None,
         downloads: vec![],
+        data_use: vec![],
         citations: vec![],
         derived_from: vec![],
         related: vec![],

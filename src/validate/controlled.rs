@@ -5,6 +5,7 @@ use super::Ctx;
 use super::check::{self, Problem};
 use super::fields::{Draft, list};
 use crate::diagnostics::{Span, did_you_mean};
+use crate::readiness::duo;
 use crate::vocab::{self, Access, LabelType};
 use crate::yaml::{Node, Value};
 
@@ -25,6 +26,7 @@ where
         "anatomy" => "body regions",
         "file_formats" => "file formats",
         "label_types" => "label types",
+        "data_use" => "Data Use Ontology codes",
         _ => "platform names",
     };
     for item in list(ctx, field, node, of) {
@@ -194,6 +196,39 @@ pub(super) fn access(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Dr
             node.span,
             vocab::access_slugs(),
             "use public, registration, application or private",
+        ));
+    }
+}
+
+pub(super) fn data_use(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
+    d.dataset.data_use = lookup_list(ctx, field, node, duo::lookup, |s, span| {
+        not_in_list(
+            "Data Use Ontology code",
+            s,
+            span,
+            duo::spellings(),
+            "use GA4GH DUO shorthands such as GRU, HMB, NCU, IRB, PUB, COL (`faircat vocab data-use` has the list)",
+        )
+    });
+    let Value::Seq(items) = &node.value else {
+        return;
+    };
+    let permissions: Vec<(&str, Span)> = items
+        .iter()
+        .filter_map(|item| match &item.value {
+            Value::Str(s) => duo::lookup(s)
+                .filter(|t| t.role == duo::Role::Permission)
+                .map(|t| (t.code, item.span)),
+            _ => None,
+        })
+        .collect();
+    if let [(first, _), (second, span), ..] = permissions[..] {
+        ctx.report(Problem::new(
+            span,
+            format!(
+                "'data_use' names a second permission '{second}' after '{first}'; a dataset has one"
+            ),
+            "keep the one permission that applies (e.g. HMB) and list only modifiers besides it",
         ));
     }
 }

@@ -3,7 +3,9 @@
 //! licence is resolved in `license` once all fields are read.
 
 use super::check::{self, Problem};
-use super::controlled::{access, anatomy, file_formats, label_types, modalities, platforms};
+use super::controlled::{
+    access, anatomy, data_use, file_formats, label_types, modalities, platforms,
+};
 use super::license::resolve_license;
 use super::nested::{citations, contact, downloads, targets};
 use super::{Ctx, Places};
@@ -121,6 +123,7 @@ pub const FIELDS: &[(&str, Handler)] = &[
     ("license_url", |c, f, n, d| {
         d.license_url = c.take(check::url(n, f)).map(|u| (u, n.span))
     }),
+    ("data_use", data_use),
     ("access", access),
     ("access_url", |c, f, n, d| {
         d.dataset.access_url = c.take(check::url(n, f))
