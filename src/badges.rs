@@ -1,11 +1,13 @@
 //! Licence badges: one small SVG per licence used, made here (no badge service), coloured by
-//! what the licence allows, with a `<title>` and an `aria-label` as text alternative.
+//! what the licence allows, with a `<title>` and an `aria-label` as text alternative; and one
+//! readiness badge per level (`readiness`), drawn the same way.
 //!
 //! Badges live at stable, unfingerprinted URLs (`static/badges/<licence-key>.svg`) so other
 //! sites may link them; their content only changes when the licence's facts do.
 
 use crate::model::Catalog;
 use crate::output::{Output, OutputError};
+use crate::readiness;
 use crate::vocab::{License, LicenseCategory};
 use std::collections::BTreeMap;
 
@@ -55,10 +57,74 @@ pub fn badge_svg(license: Option<&License>) -> String {
         _ => badge_alt(license),
     };
     let colour = category_colour(license.map(|l| l.category));
-    let label_w = text_width(LABEL) + 12;
+    draw(LABEL, value, colour, &badge_alt(license), &title)
+}
+
+/// Width in pixels of the badge of `license` (its height is 20).
+pub fn badge_width(license: Option<&License>) -> u32 {
+    width(LABEL, license.map_or("none stated", |l| l.id.as_str()))
+}
+
+const READINESS_LABEL: &str = "AI readiness";
+
+/// Where the readiness badge of `level` is written, relative to the site root.
+pub fn readiness_path(level: u8) -> String {
+    format!("static/badges/readiness-{level}.svg")
+}
+
+/// "AI readiness: level 3 of 5, Characterised".
+pub fn readiness_alt(level: u8) -> String {
+    format!(
+        "AI readiness: level {level} of {}, {}",
+        readiness::TOP_LEVEL,
+        readiness::LEVEL_NAMES[usize::from(level)]
+    )
+}
+
+fn readiness_value(level: u8) -> String {
+    format!(
+        "{level}/{} {}",
+        readiness::TOP_LEVEL,
+        readiness::LEVEL_NAMES[usize::from(level)]
+    )
+}
+
+/// Background of a readiness badge's value half, from grey (0) to green (5); white text keeps
+/// a contrast of at least 4.5:1 on each, checked by a test.
+pub fn readiness_colour(level: u8) -> &'static str {
+    match level {
+        0 => "#595959",
+        1 => "#b42318",
+        2 => "#9a4700",
+        3 => "#7a5c00",
+        4 => "#1d5fa8",
+        _ => "#1b6b3a",
+    }
+}
+
+/// The SVG badge of a readiness level.
+pub fn readiness_svg(level: u8) -> String {
+    let alt = readiness_alt(level);
+    draw(
+        READINESS_LABEL,
+        &readiness_value(level),
+        readiness_colour(level),
+        &alt,
+        &alt,
+    )
+}
+
+/// Width in pixels of the readiness badge of `level`.
+pub fn readiness_width(level: u8) -> u32 {
+    width(READINESS_LABEL, &readiness_value(level))
+}
+
+/// A two-part badge: `label` on dark grey, `value` on `colour`, both in white.
+fn draw(label: &str, value: &str, colour: &str, alt: &str, title: &str) -> String {
+    let label_w = text_width(label) + 12;
     let value_text_w = text_width(value);
     let value_w = value_text_w + 12;
-    let width = badge_width(license);
+    let width = label_w + value_w;
     format!(
         concat!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" viewBox="0 0 {width} 20" role="img" aria-label="{alt}">"#,
@@ -72,26 +138,25 @@ pub fn badge_svg(license: Option<&License>) -> String {
             "</g></svg>\n"
         ),
         width = width,
-        alt = xml_escape(&badge_alt(license)),
-        title = xml_escape(&title),
+        alt = xml_escape(alt),
+        title = xml_escape(title),
         label_colour = LABEL_COLOUR,
         label_w = label_w,
         value_w = value_w,
         colour = colour,
-        label = LABEL,
+        label = xml_escape(label),
         value_x = label_w + 6,
         value_text_w = value_text_w,
         value = xml_escape(value),
     )
 }
 
-/// Width in pixels of the badge of `license` (its height is 20).
-pub fn badge_width(license: Option<&License>) -> u32 {
-    let value = license.map_or("none stated", |l| l.id.as_str());
-    text_width(LABEL) + 12 + text_width(value) + 12
+fn width(label: &str, value: &str) -> u32 {
+    text_width(label) + 12 + text_width(value) + 12
 }
 
-/// Write a badge for every licence used in the catalog, and the "no licence stated" badge.
+/// Write a badge for every licence used in the catalog, the "no licence stated" badge, and
+/// the badge of every readiness level.
 pub fn write_badges(catalog: &Catalog, out: &mut Output) -> Result<(), OutputError> {
     let used: BTreeMap<String, &License> = catalog
         .datasets
@@ -101,6 +166,9 @@ pub fn write_badges(catalog: &Catalog, out: &mut Output) -> Result<(), OutputErr
         .collect();
     for license in used.values() {
         out.add(badge_path(Some(license)), badge_svg(Some(license)))?;
+    }
+    for level in 0..=readiness::TOP_LEVEL {
+        out.add(readiness_path(level), readiness_svg(level))?;
     }
     out.add(badge_path(None), badge_svg(None))
 }
@@ -184,6 +252,22 @@ mod tests {
         colours.sort();
         colours.dedup();
         assert_eq!(colours.len(), 7, "each category has its own colour");
+        for level in 0..=readiness::TOP_LEVEL {
+            let c = readiness_colour(level);
+            assert!(
+                (1.0 + 0.05) / (luminance(c) + 0.05) >= 4.5,
+                "level {level}: {c}"
+            );
+        }
+    }
+
+    #[test]
+    fn readiness_badges_name_the_level_in_words() {
+        let svg = readiness_svg(3);
+        assert!(svg.contains(r#"aria-label="AI readiness: level 3 of 5, Characterised""#));
+        assert!(svg.contains(">3/5 Characterised</text>"));
+        assert!(svg.contains(&format!(r#"width="{}""#, readiness_width(3))));
+        assert_eq!(readiness_path(5), "static/badges/readiness-5.svg");
     }
 
     #[test]

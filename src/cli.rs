@@ -46,6 +46,10 @@ pub enum Command {
         /// How to print problems.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Also print, per entry, what its AI-readiness profile misses, most valuable first
+        /// (JSON with --format json).
+        #[arg(long)]
+        readiness: bool,
     },
     /// Make one entry per row of a spreadsheet (CSV, TSV, XLSX, XLS, ODS or JSON).
     Import {
@@ -216,8 +220,19 @@ pub fn run(cli: Cli) -> ExitCode {
             root,
             deny_warnings,
             format,
+            readiness,
         } => {
-            let diagnostics = site::check(&root);
+            let (diagnostics, catalog) = if readiness {
+                match site::load(&root, None) {
+                    Ok((catalog, warnings)) => (warnings, Some(catalog)),
+                    Err(errors) => (errors, None),
+                }
+            } else {
+                (site::check(&root), None)
+            };
+            if let (Some(catalog), Format::Human | Format::Github) = (&catalog, format) {
+                print!("{}", crate::readiness::report::text(catalog));
+            }
             let failed = diagnostics.has_errors() || (deny_warnings && diagnostics.warnings() > 0);
             match format {
                 Format::Human => eprint!("{}", diagnostics.render()),
@@ -229,7 +244,15 @@ pub fn run(cli: Cli) -> ExitCode {
                     eprintln!("{}", diagnostics.summary());
                 }
                 Format::Json => {
-                    println!("{}", diagnostics.render_json());
+                    match &catalog {
+                        // One JSON document on standard output: the problems and the report.
+                        Some(catalog) => println!(
+                            "{{\"problems\":{},\"readiness\":{}}}",
+                            diagnostics.render_json(),
+                            crate::readiness::report::json(catalog)
+                        ),
+                        None => println!("{}", diagnostics.render_json()),
+                    }
                     eprintln!("{}", diagnostics.summary());
                 }
             }

@@ -160,16 +160,22 @@ pub enum FacetKind {
     Access,
     Label,
     Platform,
+    /// The readiness level (`readiness::Profile::level`).
+    Readiness,
+    /// Whether the terms allow commercial use: yes, no or unknown.
+    Commercial,
 }
 
 impl FacetKind {
-    pub const ALL: [FacetKind; 6] = [
+    pub const ALL: [FacetKind; 8] = [
         FacetKind::Modality,
         FacetKind::Anatomy,
         FacetKind::License,
         FacetKind::Access,
         FacetKind::Label,
         FacetKind::Platform,
+        FacetKind::Readiness,
+        FacetKind::Commercial,
     ];
 
     /// URL segment: `modality`, `anatomy`, `license`, `access`, `label`, `platform`.
@@ -181,6 +187,8 @@ impl FacetKind {
             FacetKind::Access => "access",
             FacetKind::Label => "label",
             FacetKind::Platform => "platform",
+            FacetKind::Readiness => "readiness",
+            FacetKind::Commercial => "commercial-use",
         }
     }
 
@@ -193,6 +201,8 @@ impl FacetKind {
             FacetKind::Access => "Access",
             FacetKind::Label => "Label type",
             FacetKind::Platform => "Platform",
+            FacetKind::Readiness => "AI readiness",
+            FacetKind::Commercial => "Commercial use",
         }
     }
 }
@@ -240,6 +250,8 @@ pub struct Catalog {
     pub derived_by: Vec<Vec<usize>>,
     /// For each dataset, indices of related datasets, in both directions.
     pub related_both_ways: Vec<Vec<usize>>,
+    /// For each dataset, its readiness level, commercial use and access tier.
+    pub readiness: Vec<crate::readiness::Summary>,
     /// See [`Catalog::modified`]; worked out once, as every FDP record and page asks for it.
     modified: Option<Date>,
 }
@@ -309,9 +321,16 @@ impl Catalog {
             list.dedup();
         }
 
+        let readiness: Vec<crate::readiness::Summary> = {
+            use rayon::prelude::*;
+            datasets
+                .par_iter()
+                .map(|d| crate::readiness::Summary::of(d))
+                .collect()
+        };
         let facets = FacetKind::ALL
             .iter()
-            .map(|&kind| build_facet(kind, &datasets))
+            .map(|&kind| build_facet(kind, &datasets, &readiness))
             .collect();
         let modified = datasets
             .iter()
@@ -327,12 +346,22 @@ impl Catalog {
             facets,
             derived_by,
             related_both_ways,
+            readiness,
         }
     }
 }
 
 /// The (key, label) pairs a dataset has for one facet kind.
 pub fn facet_values(kind: FacetKind, d: &Dataset) -> Vec<(String, String)> {
+    facet_values_with(kind, d, &crate::readiness::Summary::of(d))
+}
+
+/// [`facet_values`] with the dataset's readiness summary already worked out.
+pub fn facet_values_with(
+    kind: FacetKind,
+    d: &Dataset,
+    summary: &crate::readiness::Summary,
+) -> Vec<(String, String)> {
     match kind {
         FacetKind::Modality => d
             .modalities
@@ -365,14 +394,23 @@ pub fn facet_values(kind: FacetKind, d: &Dataset) -> Vec<(String, String)> {
             .iter()
             .map(|p| (p.id.to_string(), p.name.to_string()))
             .collect(),
+        FacetKind::Readiness => vec![(summary.level_key(), summary.level_label())],
+        FacetKind::Commercial => vec![(
+            summary.commercial.slug().to_string(),
+            summary.commercial.commercial_label().to_string(),
+        )],
     }
 }
 
-fn build_facet(kind: FacetKind, datasets: &[Arc<Dataset>]) -> Facet {
+fn build_facet(
+    kind: FacetKind,
+    datasets: &[Arc<Dataset>],
+    readiness: &[crate::readiness::Summary],
+) -> Facet {
     let mut by_key: std::collections::BTreeMap<String, FacetValue> =
         std::collections::BTreeMap::new();
     for (i, d) in datasets.iter().enumerate() {
-        for (key, label) in facet_values(kind, d) {
+        for (key, label) in facet_values_with(kind, d, &readiness[i]) {
             let value = by_key.entry(key.clone()).or_insert_with(|| FacetValue {
                 key,
                 label,

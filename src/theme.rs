@@ -24,6 +24,7 @@ const TEMPLATES: &[(&str, &str)] = embed!(
     "facet_index.html",
     "facet.html",
     "search.html",
+    "help_wanted.html",
     "404.html",
     "_dataset_table.html",
     "_facet_lists.html",
@@ -125,6 +126,7 @@ mod tests {
             "index.html",
             "dataset.html",
             "search.html",
+            "help_wanted.html",
             "404.html",
         ] {
             assert!(theme.templates.contains_key(t), "{t}");

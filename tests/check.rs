@@ -293,3 +293,74 @@ fn cli_vocab_prints_the_lists() {
         assert!(!out.stdout.is_empty(), "{list}");
     }
 }
+
+#[test]
+fn readiness_report_lists_what_each_entry_misses_most_valuable_first() {
+    let cat = TestCatalog::empty();
+    cat.entry(
+        "complete",
+        "name: Complete\n\
+         description: A synthetic chest CT collection used by faircat's tests; it exists only here.\n\
+         doi: 10.1234/complete\n\
+         updated: 2024-05-01\n\
+         modalities: [CT]\n\
+         anatomy: [chest]\n\
+         subjects: 10\n\
+         file_formats: [DICOM]\n\
+         label_types: [pixel-level]\n\
+         complete: true\n\
+         annotation_protocol: Two radiologists outlined every nodule.\n\
+         license: CC-BY-4.0\n\
+         access: public\n\
+         platform: [Zenodo]\n\
+         citations: [{text: A. Author 2024}]\n\
+         sources: [Test fixture]\n",
+    );
+    cat.entry(
+        "sparse",
+        "name: Sparse\n\
+         description: A synthetic chest CT collection whose entry states only the least it must.\n\
+         modalities: [CT]\n\
+         anatomy: [chest]\n\
+         sources: [Test fixture]\n\
+         data_use: [HMB, NCU]\n",
+    );
+    let (code, stdout, _) = common::faircat(cat.root(), &["check", "--readiness"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        "content/datasets/sparse.yaml: level 1 of 5 (Described)
+  level 2  license              Is the licence machine-readable?
+  level 2  access               Is the access route stated, and how machine-actionable is it?
+  level 3  subjects             Is it known how much data there is?
+  level 3  label_types          Is the annotation type stated?
+  level 3  file_formats         Are the file formats declared?
+  level 4  doi                  Does it have a persistent identifier?
+  level 4  citations            Is it said how to cite it?
+  level 4  platform             Is it kept by a data repository or registry?
+  level 4  updated              Is the date of its last update or release known?
+  level 5  license              Do the terms settle commercial use and derivatives?
+  level 5  annotation_protocol  Is it described how the annotations were made?
+  level 5  complete             Is it said whether every target is annotated in every image?
+
+readiness of 2 datasets:
+  level 0 Listed         0
+  level 1 Described      1
+  level 2 Terms known    0
+  level 3 Characterised  0
+  level 4 Traceable      0
+  level 5 AI-ready       1
+most often missing:
+       1  license              Is the licence machine-readable?
+       1  access               Is the access route stated, and how machine-actionable is it?
+       1  subjects             Is it known how much data there is?
+       1  label_types          Is the annotation type stated?
+       1  file_formats         Are the file formats declared?
+"
+    );
+    let (_, json, _) = common::faircat(cat.root(), &["check", "--readiness", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).expect("one JSON document");
+    assert_eq!(report["readiness"][0]["slug"], "complete");
+    assert_eq!(report["readiness"][0]["level"], 5);
+    assert_eq!(report["readiness"][1]["missing"][0]["field"], "license");
+}

@@ -615,7 +615,13 @@ fn badges_are_valid_svg_with_a_text_alternative() {
         [
             "static/badges/cc-by-4-0.svg",
             "static/badges/licenseref-test-dua.svg",
-            "static/badges/no-license.svg"
+            "static/badges/no-license.svg",
+            "static/badges/readiness-0.svg",
+            "static/badges/readiness-1.svg",
+            "static/badges/readiness-2.svg",
+            "static/badges/readiness-3.svg",
+            "static/badges/readiness-4.svg",
+            "static/badges/readiness-5.svg"
         ]
     );
     for (path, bytes) in &badges {

@@ -7,10 +7,12 @@
 //! of `docs/ai-readiness.md` all come from it.
 
 pub mod duo;
+pub mod report;
 
 use crate::model::Dataset;
 use crate::vocab::{Access, LabelType, LicenseCategory};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The groups of the Bridge2AI AI-readiness criteria (Bridge2AI Standards Working Group, 2024).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,6 +75,15 @@ impl Answer {
             Answer::Yes => "yes",
             Answer::No => "no",
             Answer::Unknown => "unknown",
+        }
+    }
+
+    /// The value's label on the "commercial use" facet.
+    pub fn commercial_label(self) -> &'static str {
+        match self {
+            Answer::Yes => "Commercial use allowed",
+            Answer::No => "No commercial use",
+            Answer::Unknown => "Commercial use not known",
         }
     }
 }
@@ -149,7 +160,7 @@ pub struct Criterion {
     pub passes: &'static str,
     /// The lowest level that needs it to pass (or be not applicable).
     pub level: u8,
-    judge: fn(&Dataset, &Terms) -> (Status, String),
+    judge: fn(&Dataset, &Terms) -> (Status, Reason),
 }
 
 /// One criterion judged for one entry.
@@ -162,8 +173,11 @@ pub struct Check {
     pub field: &'static str,
     pub level: u8,
     pub status: Status,
-    pub reason: String,
+    pub reason: Reason,
 }
+
+/// Why a criterion came out as it did, in words: most reasons are fixed texts.
+pub type Reason = Cow<'static, str>;
 
 /// What the terms of use allow, from the licence and the DUO codes.
 #[derive(Debug, Clone, Serialize)]
@@ -171,7 +185,7 @@ pub struct Terms {
     pub commercial: Answer,
     pub derivatives: Answer,
     /// Why, in words.
-    pub reason: String,
+    pub reason: Reason,
 }
 
 impl Terms {
@@ -187,7 +201,7 @@ impl Terms {
                 Some(t) => Terms {
                     commercial: Answer::No,
                     derivatives: Answer::Unknown,
-                    reason: format!("data-use condition {} ({})", t.code, t.label),
+                    reason: format!("data-use condition {} ({})", t.code, t.label).into(),
                 },
                 None => Terms {
                     commercial: Answer::Unknown,
@@ -205,31 +219,35 @@ impl Terms {
         } else {
             Answer::Unknown
         };
-        let (commercial, why) = match (excluding, license.category) {
+        let (commercial, why): (Answer, Reason) = match (excluding, license.category) {
             (Some(t), _) => (
                 Answer::No,
-                format!("data-use condition {} ({})", t.code, t.label),
+                format!("data-use condition {} ({})", t.code, t.label).into(),
             ),
-            (None, LicenseCategory::NonCommercial) => {
-                (Answer::No, format!("{} is non-commercial", license.id))
-            }
+            (None, LicenseCategory::NonCommercial) => (
+                Answer::No,
+                format!("{} is non-commercial", license.id).into(),
+            ),
             (
                 None,
                 LicenseCategory::PublicDomain
                 | LicenseCategory::Permissive
                 | LicenseCategory::ShareAlike,
-            ) => (Answer::Yes, format!("{} allows commercial use", license.id)),
+            ) => (
+                Answer::Yes,
+                format!("{} allows commercial use", license.id).into(),
+            ),
             (None, LicenseCategory::Restricted) if no_derivatives => (
                 Answer::Yes,
-                format!("{} allows commercial use without changes", license.id),
+                format!("{} allows commercial use without changes", license.id).into(),
             ),
             (None, LicenseCategory::Restricted) if open => (
                 Answer::Yes,
-                "data-use condition NRES (no restriction)".to_string(),
+                "data-use condition NRES (no restriction)".into(),
             ),
             (None, LicenseCategory::Restricted) => (
                 Answer::Unknown,
-                format!("the terms of {} are not classified", license.id),
+                format!("the terms of {} are not classified", license.id).into(),
             ),
         };
         Terms {
@@ -237,6 +255,33 @@ impl Terms {
             derivatives,
             reason: why,
         }
+    }
+}
+
+/// What facets, sorting and counts need of a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub level: u8,
+    pub commercial: Answer,
+    pub access_tier: AccessTier,
+}
+
+impl Summary {
+    pub fn of(d: &Dataset) -> Summary {
+        Profile::of(d).summary()
+    }
+
+    /// The key of the level's facet value and its URL segment: `level-3`.
+    pub fn level_key(&self) -> String {
+        format!("level-{}", self.level)
+    }
+
+    /// "Level 3 — Characterised".
+    pub fn level_label(&self) -> String {
+        format!(
+            "Level {} — {}",
+            self.level, LEVEL_NAMES[self.level as usize]
+        )
     }
 }
 
@@ -254,8 +299,8 @@ pub struct Profile {
 }
 
 impl Profile {
-    pub fn of(d: &Dataset, data_use: &[&duo::Term]) -> Profile {
-        let terms = Terms::of(d, data_use);
+    pub fn of(d: &Dataset) -> Profile {
+        let terms = Terms::of(d, &d.data_use);
         let checks: Vec<Check> = CRITERIA
             .iter()
             .map(|c| {
@@ -291,6 +336,14 @@ impl Profile {
         }
     }
 
+    pub fn summary(&self) -> Summary {
+        Summary {
+            level: self.level,
+            commercial: self.terms.commercial,
+            access_tier: self.access_tier,
+        }
+    }
+
     /// The criteria that are missing, most valuable first: those the next level needs, then
     /// by level, then in table order.
     pub fn missing(&self) -> Vec<&Check> {
@@ -304,15 +357,15 @@ impl Profile {
     }
 }
 
-fn pass(reason: impl Into<String>) -> (Status, String) {
+fn pass(reason: impl Into<Reason>) -> (Status, Reason) {
     (Status::Pass, reason.into())
 }
 
-fn missing(reason: impl Into<String>) -> (Status, String) {
+fn missing(reason: impl Into<Reason>) -> (Status, Reason) {
     (Status::Missing, reason.into())
 }
 
-fn not_applicable(reason: impl Into<String>) -> (Status, String) {
+fn not_applicable(reason: impl Into<Reason>) -> (Status, Reason) {
     (Status::NotApplicable, reason.into())
 }
 
@@ -335,7 +388,7 @@ pub const CRITERIA: &[Criterion] = &[
         level: 1,
         judge: |d, _| {
             if d.anatomy.is_empty() {
-                missing("no `anatomy`")
+                missing("not stated")
             } else {
                 pass(format!(
                     "{} modality and {} body region codes",
@@ -353,7 +406,7 @@ pub const CRITERIA: &[Criterion] = &[
         passes: "at least one source",
         level: 1,
         judge: |d, _| match d.sources.len() {
-            0 => missing("no `sources`"),
+            0 => missing("not stated"),
             n => pass(format!("{n} source(s)")),
         },
     },
@@ -365,10 +418,10 @@ pub const CRITERIA: &[Criterion] = &[
         passes: "an SPDX id, or a `LicenseRef-…` with the URL of its terms",
         level: 2,
         judge: |d, _| match &d.license {
-            None => missing("no `license`"),
+            None => missing("not stated"),
             Some(l) if l.id.starts_with("LicenseRef-") => match &l.url {
                 Some(url) => pass(format!("{} ({url})", l.name)),
-                None => missing(format!("{} has no `license_url`", l.id)),
+                None => missing(format!("{} has no licence URL", l.id)),
             },
             Some(l) => pass(format!("SPDX {}", l.id)),
         },
@@ -381,7 +434,7 @@ pub const CRITERIA: &[Criterion] = &[
         passes: "an access route; its tier is reported: direct download with checksums > public download page > registration > application > closed",
         level: 2,
         judge: |d, _| match AccessTier::of(d) {
-            AccessTier::Unknown => missing("no `access`"),
+            AccessTier::Unknown => missing("not stated"),
             tier => pass(tier.label()),
         },
     },
@@ -393,7 +446,7 @@ pub const CRITERIA: &[Criterion] = &[
         passes: "the number of subjects or of scans",
         level: 3,
         judge: |d, _| match (d.subjects, d.scans) {
-            (None, None) => missing("neither `subjects` nor `scans`"),
+            (None, None) => missing("neither subjects nor scans"),
             (Some(s), None) => pass(format!("{s} subjects")),
             (None, Some(n)) => pass(format!("{n} scans")),
             (Some(s), Some(n)) => pass(format!("{s} subjects, {n} scans")),
@@ -407,7 +460,7 @@ pub const CRITERIA: &[Criterion] = &[
         passes: "at least one label type (`none` counts: it says there are no labels)",
         level: 3,
         judge: |d, _| match d.label_types.len() {
-            0 => missing("no `label_types`"),
+            0 => missing("not stated"),
             _ => pass(
                 d.label_types
                     .iter()
@@ -425,7 +478,7 @@ pub const CRITERIA: &[Criterion] = &[
         passes: "at least one file format (DICOM, NIfTI …)",
         level: 3,
         judge: |d, _| match d.file_formats.len() {
-            0 => missing("no `file_formats`"),
+            0 => missing("not stated"),
             _ => pass(d.file_formats.join(", ")),
         },
     },
@@ -438,7 +491,7 @@ pub const CRITERIA: &[Criterion] = &[
         level: 4,
         judge: |d, _| match &d.doi {
             Some(doi) => pass(format!("DOI {doi}")),
-            None => missing("no `doi`"),
+            None => missing("not stated"),
         },
     },
     Criterion {
@@ -449,7 +502,7 @@ pub const CRITERIA: &[Criterion] = &[
         passes: "at least one citation",
         level: 4,
         judge: |d, _| match d.citations.len() {
-            0 => missing("no `citations`"),
+            0 => missing("not stated"),
             n => pass(format!("{n} citation(s)")),
         },
     },
@@ -468,7 +521,7 @@ pub const CRITERIA: &[Criterion] = &[
                 .map(|p| p.name)
                 .collect();
             if hosts.is_empty() {
-                missing("no repository or registry in `platform`")
+                missing("no repository or registry among the platforms")
             } else {
                 pass(hosts.join(", "))
             }
@@ -484,7 +537,7 @@ pub const CRITERIA: &[Criterion] = &[
         judge: |d, _| match (d.updated, d.released) {
             (Some(u), _) => pass(format!("updated {u}")),
             (None, Some(r)) => pass(format!("released {r}")),
-            (None, None) => missing("neither `updated` nor `released`"),
+            (None, None) => missing("neither an update nor a release date"),
         },
     },
     Criterion {
@@ -518,7 +571,7 @@ pub const CRITERIA: &[Criterion] = &[
         judge: |d, _| match &d.annotation_protocol {
             Some(_) => pass("stated"),
             None if unlabelled(d) => not_applicable("no labels"),
-            None => missing("no `annotation_protocol`"),
+            None => missing("not stated"),
         },
     },
     Criterion {
@@ -532,7 +585,7 @@ pub const CRITERIA: &[Criterion] = &[
             Some(true) => pass("all targets annotated"),
             Some(false) => pass("not all targets annotated"),
             None if unlabelled(d) => not_applicable("no labels"),
-            None => missing("no `complete`"),
+            None => missing("not stated"),
         },
     },
 ];

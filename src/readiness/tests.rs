@@ -43,7 +43,7 @@ fn status(p: &Profile, id: &str) -> Status {
 
 #[test]
 fn an_empty_entry_is_level_zero_and_misses_every_applicable_criterion() {
-    let p = Profile::of(&bare("x", "X"), &[]);
+    let p = Profile::of(&bare("x", "X"));
     assert_eq!((p.level, p.level_name), (0, "Listed"));
     assert_eq!(p.access_tier, AccessTier::Unknown);
     let missing: Vec<&str> = p.missing().iter().map(|c| c.id).collect();
@@ -71,20 +71,20 @@ fn an_empty_entry_is_level_zero_and_misses_every_applicable_criterion() {
 #[test]
 fn levels_are_cumulative_and_the_top_level_needs_a_public_download() {
     let mut d = complete_entry();
-    let p = Profile::of(&d, &[]);
+    let p = Profile::of(&d);
     assert!(p.missing().is_empty(), "{:?}", p.missing());
     assert_eq!(p.level, 4, "registration only: not level 5");
     d.access = Some(Access::Public);
-    assert_eq!(Profile::of(&d, &[]).level, 5);
-    assert_eq!(Profile::of(&d, &[]).level_name, "AI-ready");
+    assert_eq!(Profile::of(&d).level, 5);
+    assert_eq!(Profile::of(&d).level_name, "AI-ready");
     // A level-1 gap caps the level at 0 even though everything else passes.
     d.sources.clear();
-    assert_eq!(Profile::of(&d, &[]).level, 0);
+    assert_eq!(Profile::of(&d).level, 0);
     // A level-4 gap leaves levels 1 to 3.
     let mut d = complete_entry();
     d.access = Some(Access::Public);
     d.doi = None;
-    let p = Profile::of(&d, &[]);
+    let p = Profile::of(&d);
     assert_eq!(p.level, 3);
     assert_eq!(p.missing()[0].field, "doi");
 }
@@ -95,11 +95,7 @@ fn missing_criteria_come_most_valuable_first() {
     d.complete = None; // level 5
     d.subjects = None; // level 3
     d.sources.clear(); // level 1
-    let order: Vec<&str> = Profile::of(&d, &[])
-        .missing()
-        .iter()
-        .map(|c| c.id)
-        .collect();
+    let order: Vec<&str> = Profile::of(&d).missing().iter().map(|c| c.id).collect();
     assert_eq!(order, ["sources", "counts", "completeness"]);
 }
 
@@ -109,7 +105,7 @@ fn annotation_criteria_do_not_apply_to_unlabelled_data() {
     d.label_types = vec![LabelType::None];
     d.annotation_protocol = None;
     d.complete = None;
-    let p = Profile::of(&d, &[]);
+    let p = Profile::of(&d);
     assert_eq!(status(&p, "annotation-protocol"), Status::NotApplicable);
     assert_eq!(status(&p, "completeness"), Status::NotApplicable);
     assert_eq!(p.level, 4);

@@ -1,6 +1,7 @@
 //! The dataset page's view: every field of an entry, grouped the way curators read them
 //! (identity, imaging, annotations, rights & access, provenance), with links both ways.
 
+use super::readiness::ReadinessView;
 use super::view::{Badge, Item, external_href, facet_items, href, thousands};
 use crate::markdown;
 use crate::model::{Catalog, Dataset, FacetKind};
@@ -56,6 +57,7 @@ pub struct DatasetView {
     pub related: Vec<Item>,
     pub sources: Vec<Item>,
     pub source_file: Item,
+    pub readiness: ReadinessView,
 }
 
 fn texts(values: &[String]) -> Vec<Item> {
@@ -126,6 +128,7 @@ impl DatasetView {
                 .map(|i| link_to(&i))
                 .unwrap_or_else(|| Item::text(slug.clone()))
         };
+        let readiness = ReadinessView::new(root, d);
         let license = d.license.as_ref().map(|l| {
             let mut item = match &l.url {
                 Some(u) => Item::url(l.name.clone(), u),
@@ -285,6 +288,7 @@ impl DatasetView {
                 "Rights & access",
                 vec![
                     ("Licence", license.iter().cloned().collect()),
+                    ("Data-use conditions", readiness.data_use.clone()),
                     ("Access", access.iter().cloned().collect()),
                     (
                         "Access route",
@@ -363,6 +367,7 @@ impl DatasetView {
                 .collect(),
             sources: d.sources.iter().map(|s| source_item(s)).collect(),
             source_file,
+            readiness,
         }
     }
 }

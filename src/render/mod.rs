@@ -9,6 +9,7 @@
 pub mod csp;
 pub mod detail;
 pub mod feeds;
+pub mod readiness;
 pub mod view;
 
 use crate::badges;
@@ -36,6 +37,8 @@ pub enum Page {
     /// (from 0) of that value's list of datasets.
     FacetValue(FacetKind, usize, usize),
     Search,
+    /// What the entries lack, by readiness criterion.
+    HelpWanted,
     NotFound,
 }
 
@@ -63,7 +66,7 @@ impl Page {
         let mut pages: Vec<Page> = (0..page_count(catalog.datasets.len()))
             .map(Page::Home)
             .collect();
-        pages.extend([Page::Search, Page::NotFound]);
+        pages.extend([Page::Search, Page::HelpWanted, Page::NotFound]);
         pages.extend((0..catalog.datasets.len()).map(Page::Dataset));
         for kind in FacetKind::ALL {
             pages.push(Page::FacetIndex(kind));
@@ -84,6 +87,7 @@ impl Page {
                 list_page_path(&catalog.facet(kind).values[i].path(kind), n)
             }
             Page::Search => "search/".into(),
+            Page::HelpWanted => readiness::HELP_WANTED_PATH.into(),
             Page::NotFound => "404.html".into(),
         }
     }
@@ -152,6 +156,7 @@ impl Page {
             Page::FacetIndex(_) => "facet_index.html",
             Page::FacetValue(..) => "facet.html",
             Page::Search => "search.html",
+            Page::HelpWanted => "help_wanted.html",
             Page::NotFound => "404.html",
         }
     }
@@ -416,6 +421,7 @@ fn engine(theme: &Theme) -> Result<tera::Tera, Error> {
         Page::FacetIndex(FacetKind::Modality),
         Page::FacetValue(FacetKind::Modality, 0, 0),
         Page::Search,
+        Page::HelpWanted,
         Page::NotFound,
     ] {
         if !engine.contains_template(page.template()) {
@@ -666,6 +672,17 @@ fn context(
             format!("Search the datasets of {}.", config.title),
             vec![home],
         ),
+        Page::HelpWanted => {
+            c.insert("wanted", &readiness::help_wanted(&root, catalog));
+            (
+                "Help wanted".into(),
+                format!(
+                    "What the entries of {} lack, by AI-readiness criterion.",
+                    config.title
+                ),
+                vec![home],
+            )
+        }
         Page::NotFound => ("Page not found".into(), String::new(), vec![home]),
     };
     if page == Page::Home(0) {
@@ -701,6 +718,7 @@ fn context(
             Page::FacetIndex(_) => "facet-index",
             Page::FacetValue(..) => "facet",
             Page::Search => "search",
+            Page::HelpWanted => "help-wanted",
             Page::NotFound => "not-found",
         },
     );

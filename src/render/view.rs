@@ -2,7 +2,7 @@
 //! relative to the page being rendered (`root` is `../../` on `datasets/<slug>/index.html`).
 
 use crate::badges;
-use crate::model::{Catalog, Dataset, FacetKind, FacetValue, facet_values};
+use crate::model::{Catalog, Dataset, FacetKind, FacetValue, facet_values, facet_values_with};
 use crate::vocab::License;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -113,8 +113,13 @@ pub struct Row {
     pub anatomy: tera::Value,
     pub subjects: Option<String>,
     pub scans: Option<String>,
-    /// Sort key of the size column: subjects, else scans, else -1.
-    pub size_sort: i64,
+    /// The counts as numbers, for sorting.
+    pub subjects_n: Option<u64>,
+    pub scans_n: Option<u64>,
+    pub year: Option<i32>,
+    /// The readiness level, its name and its facet page.
+    pub readiness: Item,
+    pub readiness_level: u8,
     pub labels: tera::Value,
     pub badge: Badge,
     pub license_id: String,
@@ -178,9 +183,10 @@ impl FacetLinks {
         let per_dataset: Vec<[Vec<u32>; KINDS]> = catalog
             .datasets
             .par_iter()
-            .map(|d| {
+            .zip(&catalog.readiness)
+            .map(|(d, summary)| {
                 std::array::from_fn(|k| {
-                    facet_values(FacetKind::ALL[k], d)
+                    facet_values_with(FacetKind::ALL[k], d, summary)
                         .iter()
                         .filter_map(|(key, _)| keys[k].get(key.as_str()).copied())
                         .collect()
@@ -261,7 +267,13 @@ fn depth_of_root(root: &str) -> Option<usize> {
 }
 
 impl Row {
-    pub fn new(root: &str, links: &FacetLinks, i: usize, d: &Dataset) -> Row {
+    pub fn new(
+        root: &str,
+        links: &FacetLinks,
+        i: usize,
+        d: &Dataset,
+        summary: &crate::readiness::Summary,
+    ) -> Row {
         Row {
             slug: d.slug.clone(),
             href: href(root, &d.path()),
@@ -271,10 +283,17 @@ impl Row {
             anatomy: links.items(root, FacetKind::Anatomy, i, d),
             subjects: d.subjects.map(thousands),
             scans: d.scans.map(thousands),
-            size_sort: d
-                .subjects
-                .or(d.scans)
-                .map_or(-1, |n| n.min(i64::MAX as u64) as i64),
+            subjects_n: d.subjects,
+            scans_n: d.scans,
+            year: d.year,
+            readiness: Item::link(
+                crate::readiness::LEVEL_NAMES[usize::from(summary.level)],
+                href(
+                    root,
+                    &format!("{}/{}/", FacetKind::Readiness.slug(), summary.level_key()),
+                ),
+            ),
+            readiness_level: summary.level,
             labels: links.items(root, FacetKind::Label, i, d),
             badge: Badge::new(root, d.license.as_ref()),
             license_id: d.license.as_ref().map_or(String::new(), |l| l.id.clone()),
@@ -290,7 +309,7 @@ impl Row {
 pub fn rows(root: &str, catalog: &Catalog, links: &FacetLinks, indices: &[usize]) -> Vec<Row> {
     indices
         .iter()
-        .map(|&i| Row::new(root, links, i, &catalog.datasets[i]))
+        .map(|&i| Row::new(root, links, i, &catalog.datasets[i], &catalog.readiness[i]))
         .collect()
 }
 
@@ -374,6 +393,20 @@ pub fn totals(catalog: &Catalog) -> Vec<Total> {
     out.push(Total {
         value: thousands(public as u64),
         label: "downloadable without registration".into(),
+    });
+    use crate::readiness::{AccessTier, Answer};
+    let today: Vec<&crate::readiness::Summary> = catalog
+        .readiness
+        .iter()
+        .filter(|s| s.access_tier >= AccessTier::Registration)
+        .collect();
+    out.push(Total {
+        value: thousands(today.len() as u64),
+        label: "downloadable today, without an application".into(),
+    });
+    out.push(Total {
+        value: thousands(today.iter().filter(|s| s.commercial == Answer::Yes).count() as u64),
+        label: "of those usable in a commercial model".into(),
     });
     out.push(Total {
         value: thousands(catalog.facet(FacetKind::Modality).values.len() as u64),

@@ -199,6 +199,7 @@ pub fn bare_dataset(slug: &str, name: &str) -> faircat::model::Dataset {
         provision: None,
         contact: None,
         downloads: vec![],
+        data_use: vec![],
         citations: vec![],
         derived_from: vec![],
         related: vec![],

@@ -29,11 +29,12 @@
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
           var x = cellValue(a, index), y = cellValue(b, index), r;
+          // Unknown values (an empty data-value) go last in either direction.
+          if (x === "" && y !== "") return 1;
+          if (y === "" && x !== "") return -1;
           if (numeric) {
             r = (parseFloat(x) || 0) - (parseFloat(y) || 0);
           } else {
-            if (x === "" && y !== "") return 1;
-            if (y === "" && x !== "") return -1;
             r = x.localeCompare(y, undefined, { sensitivity: "base", numeric: true });
           }
           return ascending ? r : -r;
