@@ -8,8 +8,8 @@
 //!   keywords, themes (EU `HEAL`, DICOM modality codes, SNOMED CT body regions with their UBERON
 //!   match, all `skos:Concept`), access rights from the EU access-right list (`public` →
 //!   `PUBLIC`; `registration` and `application` → `RESTRICTED`; `private` → `NON_PUBLIC`),
-//!   contact point (`vcard:Kind`), landing pages (`foaf:Document`), publisher (the first hosting
-//!   platform), HealthDCAT-AP `numberOfUniqueIndividuals` (subjects) and `numberOfRecords`
+//!   contact point (`vcard:Kind`), landing pages (`foaf:Document`), creators and publisher
+//!   (`foaf:Agent`, when the entry names them), HealthDCAT-AP `numberOfUniqueIndividuals` (subjects) and `numberOfRecords`
 //!   (scans);
 //! - its distributions (`dcat:Distribution`): one per download (download URL, media type, byte
 //!   size, SHA-256 `spdx:Checksum`), or else one for the access route; each carries the licence
@@ -265,16 +265,16 @@ pub(super) fn add_dataset(
         );
     }
 
-    if let Some(p) = d.platforms.first() {
-        let agent =
-            NamedNode::new_unchecked(format!("{}#platform-{}", catalog.config.base_url, p.id));
-        g.add(s.clone(), "dct:publisher", agent.clone());
-        g.typed(agent.clone(), "foaf:Agent");
-        g.add(agent.clone(), "foaf:name", text(p.name));
-        if let Some(url) = iri(p.url) {
-            g.add(agent, "foaf:homepage", url.clone());
-            g.typed(url, "foaf:Document");
-        }
+    // DCAT-AP 3.0.1 allows at most one dct:publisher on a dcat:Dataset and requires none, so
+    // only the dataset's own publisher is stated; without one the dataset has no publisher
+    // (its hosting platforms are not taken for its publisher).
+    if let Some(p) = &d.publisher {
+        let agent = add_agent(g, catalog, d, p, "publisher");
+        g.add(s.clone(), "dct:publisher", agent);
+    }
+    for (i, c) in d.creators.iter().enumerate() {
+        let agent = add_agent(g, catalog, d, c, &format!("creator-{}", i + 1));
+        g.add(s.clone(), "dct:creator", agent);
     }
 
     if with_contact && let Some(contact) = &d.contact {
@@ -444,6 +444,40 @@ fn add_distributions(
         }
     }
     made
+}
+
+/// A creator or publisher as a `foaf:Agent` (also `foaf:Person` or `foaf:Organization`) with
+/// its `foaf:name`. Its IRI is its ORCID or ROR id when it has one, else a node of the dataset's
+/// page (`#<role>`); a homepage becomes `foaf:homepage`.
+fn add_agent(
+    g: &mut Graph,
+    catalog: &Catalog,
+    d: &Dataset,
+    a: &crate::model::Agent,
+    role: &str,
+) -> NamedNode {
+    let node = a.id().and_then(iri).unwrap_or_else(|| {
+        NamedNode::new_unchecked(format!("{}#{role}", catalog.config.url(&d.path())))
+    });
+    g.typed(node.clone(), "foaf:Agent");
+    g.typed(
+        node.clone(),
+        if a.is_person() {
+            "foaf:Person"
+        } else {
+            "foaf:Organization"
+        },
+    );
+    g.add(node.clone(), "foaf:name", text(&a.display_name()));
+    if let Some((family, given)) = a.family_given() {
+        g.add(node.clone(), "foaf:familyName", text(family));
+        g.add(node.clone(), "foaf:givenName", text(given));
+    }
+    if let Some(url) = a.url.as_deref().and_then(iri) {
+        g.add(node.clone(), "foaf:homepage", url.clone());
+        g.typed(url, "foaf:Document");
+    }
+    node
 }
 
 fn concept(g: &mut Graph, node: NamedNode, label: &str) {
