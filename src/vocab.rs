@@ -405,7 +405,9 @@ pub const MODALITY_ALIASES: &[(&str, &str)] = &[
 /// and kidney (the concept CID 4 uses for "Endo-renal"); CID 644 for brain and liver; the DICOM
 /// segmentation property codes for spleen and adrenal gland. UBERON ids were checked against
 /// the ontology's labels (chest: no reliable source was found, so it is left empty rather than
-/// guessed). An empty string means "not verified", never "no such code".
+/// guessed). The regions from ovary on (added for the body parts of cancer imaging collections)
+/// have UBERON ids cross-checked against several ontology-derived sources and no SNOMED CT id
+/// yet. An empty string means "not verified", never "no such code".
 const ANATOMY: &[Anatomy] = &[
     Anatomy {
         id: "whole-body",
@@ -545,7 +547,16 @@ const ANATOMY: &[Anatomy] = &[
         label: "Spine",
         snomed: "421060004",
         uberon: "UBERON:0001130",
-        synonyms: &["vertebral column", "spinal column"],
+        synonyms: &[
+            "vertebral column",
+            "spinal column",
+            "cervical spine",
+            "thoracic spine",
+            "lumbar spine",
+            "tspine",
+            "lspine",
+            "cspine",
+        ],
     },
     Anatomy {
         id: "knee",
@@ -553,6 +564,167 @@ const ANATOMY: &[Anatomy] = &[
         snomed: "72696002",
         uberon: "UBERON:0001465",
         synonyms: &["knees"],
+    },
+    Anatomy {
+        id: "ovary",
+        label: "Ovary",
+        snomed: "",
+        uberon: "UBERON:0000992",
+        synonyms: &["ovaries", "ovarian"],
+    },
+    Anatomy {
+        id: "uterus",
+        label: "Uterus",
+        snomed: "",
+        uberon: "UBERON:0000995",
+        synonyms: &["body of uterus", "uterine corpus", "uterine"],
+    },
+    Anatomy {
+        id: "cervix",
+        label: "Uterine cervix",
+        snomed: "",
+        uberon: "UBERON:0000002",
+        synonyms: &["cervix uteri"],
+    },
+    Anatomy {
+        id: "vagina",
+        label: "Vagina",
+        snomed: "",
+        uberon: "UBERON:0000996",
+        synonyms: &["vaginal"],
+    },
+    Anatomy {
+        id: "bladder",
+        label: "Urinary bladder",
+        snomed: "",
+        uberon: "UBERON:0001255",
+        synonyms: &["bladder organ"],
+    },
+    Anatomy {
+        id: "testis",
+        label: "Testis",
+        snomed: "",
+        uberon: "UBERON:0000473",
+        synonyms: &["testes", "testicle", "testicular"],
+    },
+    Anatomy {
+        id: "esophagus",
+        label: "Esophagus",
+        snomed: "",
+        uberon: "UBERON:0001043",
+        synonyms: &["oesophagus", "esophageal", "oesophageal"],
+    },
+    Anatomy {
+        id: "stomach",
+        label: "Stomach",
+        snomed: "",
+        uberon: "UBERON:0000945",
+        synonyms: &["gastric"],
+    },
+    Anatomy {
+        id: "small-intestine",
+        label: "Small intestine",
+        snomed: "",
+        uberon: "UBERON:0002108",
+        synonyms: &["small bowel"],
+    },
+    Anatomy {
+        id: "rectum",
+        label: "Rectum",
+        snomed: "",
+        uberon: "UBERON:0001052",
+        synonyms: &["rectal"],
+    },
+    Anatomy {
+        id: "gallbladder",
+        label: "Gallbladder",
+        snomed: "",
+        uberon: "UBERON:0002110",
+        synonyms: &["gall bladder"],
+    },
+    Anatomy {
+        id: "thyroid",
+        label: "Thyroid gland",
+        snomed: "",
+        uberon: "UBERON:0002046",
+        synonyms: &[],
+    },
+    Anatomy {
+        id: "larynx",
+        label: "Larynx",
+        snomed: "",
+        uberon: "UBERON:0001737",
+        synonyms: &["laryngeal"],
+    },
+    Anatomy {
+        id: "oral-cavity",
+        label: "Oral cavity",
+        snomed: "",
+        uberon: "",
+        synonyms: &["mouth"],
+    },
+    Anatomy {
+        id: "thymus",
+        label: "Thymus",
+        snomed: "",
+        uberon: "UBERON:0002370",
+        synonyms: &[],
+    },
+    Anatomy {
+        id: "lymph-node",
+        label: "Lymph node",
+        snomed: "",
+        uberon: "UBERON:0000029",
+        synonyms: &["lymph nodes"],
+    },
+    Anatomy {
+        id: "skin",
+        label: "Skin",
+        snomed: "",
+        uberon: "UBERON:0002097",
+        synonyms: &["skin of body", "cutaneous"],
+    },
+    Anatomy {
+        id: "bone",
+        label: "Bone",
+        snomed: "",
+        uberon: "UBERON:0001474",
+        synonyms: &["bone element", "bones"],
+    },
+    Anatomy {
+        id: "bone-marrow",
+        label: "Bone marrow",
+        snomed: "",
+        uberon: "UBERON:0002371",
+        synonyms: &["marrow"],
+    },
+    Anatomy {
+        id: "soft-tissue",
+        label: "Soft tissue",
+        snomed: "",
+        uberon: "",
+        synonyms: &["soft tissues"],
+    },
+    Anatomy {
+        id: "eye",
+        label: "Eye",
+        snomed: "",
+        uberon: "UBERON:0000970",
+        synonyms: &["eyes", "ocular"],
+    },
+    Anatomy {
+        id: "arm",
+        label: "Arm",
+        snomed: "",
+        uberon: "UBERON:0001460",
+        synonyms: &["arms"],
+    },
+    Anatomy {
+        id: "leg",
+        label: "Leg",
+        snomed: "",
+        uberon: "UBERON:0000978",
+        synonyms: &["legs"],
     },
 ];
 

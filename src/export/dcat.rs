@@ -211,6 +211,12 @@ pub(super) fn add_dataset(
     }
     for a in &d.anatomy {
         if a.snomed.is_empty() {
+            // No verified SNOMED CT id: the UBERON class is the theme, when there is one.
+            if let Some(local) = a.uberon.strip_prefix("UBERON:") {
+                let class = NamedNode::new_unchecked(format!("{OBO}UBERON_{local}"));
+                g.add(s.clone(), "dcat:theme", class.clone());
+                concept(g, class, a.label);
+            }
             continue;
         }
         let code = NamedNode::new_unchecked(format!("{SNOMED}{}", a.snomed));
