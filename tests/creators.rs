@@ -178,7 +178,11 @@ fn creators_and_publisher_appear_in_every_output() {
 
     let ttl = cat.read_out("catalog.ttl");
     assert!(
-        ttl.contains("<https://orcid.org/0000-0002-1825-0097>"),
+        ttl.contains("\"https://orcid.org/0000-0002-1825-0097\""),
+        "{ttl}"
+    );
+    assert!(
+        ttl.contains("<https://example.org/catalog/datasets/x/#creator-1>"),
         "{ttl}"
     );
     assert!(

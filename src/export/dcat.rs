@@ -453,8 +453,10 @@ fn add_distributions(
 }
 
 /// A creator or publisher as a `foaf:Agent` (also `foaf:Person` or `foaf:Organization`) with
-/// its `foaf:name`. Its IRI is its ORCID or ROR id when it has one, else a node of the dataset's
-/// page (`#<role>`); a homepage becomes `foaf:homepage`.
+/// its `foaf:name`, at a node of the dataset's page (`#<role>`): entries may spell one agent's
+/// name differently, and a shared node (its ORCID or ROR IRI) would then carry two names, which
+/// the FAIR Data Point shapes forbid. Its ORCID or ROR id is its `dct:identifier`; a homepage
+/// becomes `foaf:homepage`.
 fn add_agent(
     g: &mut Graph,
     catalog: &Catalog,
@@ -462,9 +464,10 @@ fn add_agent(
     a: &crate::model::Agent,
     role: &str,
 ) -> NamedNode {
-    let node = a.id().and_then(iri).unwrap_or_else(|| {
-        NamedNode::new_unchecked(format!("{}#{role}", catalog.config.url(&d.path())))
-    });
+    let node = NamedNode::new_unchecked(format!("{}#{role}", catalog.config.url(&d.path())));
+    if let Some(id) = a.id() {
+        g.add(node.clone(), "dct:identifier", text(id));
+    }
     g.typed(node.clone(), "foaf:Agent");
     g.typed(
         node.clone(),
