@@ -68,7 +68,7 @@ fn persons(list: &str) -> Result<Vec<String>, String> {
         return Err("the author list ends in et al.".into());
     }
     let pieces: Vec<&str> = list.split(", ").map(str::trim).collect();
-    if pieces.len() < 2 || pieces.len() % 2 != 0 {
+    if pieces.len() < 2 || !pieces.len().is_multiple_of(2) {
         return Err(
             "the authors are not all written \"Family, Initials\" (an organisation?)".into(),
         );
@@ -204,7 +204,7 @@ mod tests {
         ] {
             let apa = parse_apa(text).unwrap();
             assert!(apa.authors.is_err(), "{text}: {:?}", apa.authors);
-            assert_eq!(apa.year.is_some(), true);
+            assert!(apa.year.is_some());
         }
         assert!(parse_apa("Armato SG 3rd, et al. Med Phys. 2011;38(2):915-31.").is_none());
         assert!(parse_apa("https://doi.org/10.5555/wbp.2").is_none());

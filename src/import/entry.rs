@@ -431,7 +431,7 @@ fn from_citation(entry: &mut Entry, text: &str) {
             message: format!("year {year} read from the citation"),
         });
     }
-    if !entry.values.contains_key(&Field::Creators) {
+    if let std::collections::btree_map::Entry::Vacant(slot) = entry.values.entry(Field::Creators) {
         match &apa.authors {
             Ok(names) => {
                 let maps = names
@@ -442,7 +442,7 @@ fn from_citation(entry: &mut Entry, text: &str) {
                         m
                     })
                     .collect();
-                entry.values.insert(Field::Creators, Value::Maps(maps));
+                slot.insert(Value::Maps(maps));
                 entry.notes.push(Note {
                     column: column.clone(),
                     message: format!("{} creators read from the citation", names.len()),

@@ -197,7 +197,16 @@ pub fn normalize(field: Field, cell: &str) -> Outcome {
         }
         Kind::Modalities => modality_cell(field, cell),
         Kind::Anatomy => resolve_list(field, cell, &[';', ','], |t| {
-            anatomy(t).map(|a| vec![a.to_string()])
+            anatomy(t).map(|a| vec![a.to_string()]).or_else(|| {
+                // "Chest-Abdomen-Pelvis": every part a body region.
+                t.contains('-')
+                    .then(|| {
+                        t.split('-')
+                            .map(|p| anatomy(p).map(str::to_string))
+                            .collect()
+                    })
+                    .flatten()
+            })
         }),
         Kind::LabelTypes => resolve_list(field, cell, &[';', ',', '+', '/', '&'], |t| {
             label_type(t).map(|l| vec![l.slug().to_string()])
@@ -886,7 +895,7 @@ fn modality_cell(field: Field, cell: &str) -> Outcome {
             value: Value::List(vec![LabelType::PixelLevel.slug().to_string()]),
             merge: false,
             note: format!(
-                "label_types: pixel-level, as the modalities list {} (segmentations)",
+                "pixel-level, as the modalities list {} (segmentations)",
                 segmentations.join(" and ")
             ),
         });
@@ -911,7 +920,7 @@ fn species(field: Field, cell: &str) -> Outcome {
         field: Field::Keywords,
         value: Value::List(others.iter().map(|s| s.to_lowercase()).collect()),
         merge: true,
-        note: format!("keywords: {} (species)", others.join(", ").to_lowercase()),
+        note: format!("{} added (species)", others.join(", ").to_lowercase()),
     });
     o
 }
@@ -1149,6 +1158,80 @@ mod tests {
         assert_eq!(o.value, Some(Value::List(vec!["none".into()])));
         let o = normalize(Field::LabelTypes, "External Labels");
         assert!(o.value.is_none() && o.keep_original);
+    }
+
+    #[test]
+    fn idc_cells_become_fields() {
+        let o = normalize(Field::Anatomy, "Chest-Abdomen-Pelvis, Head-Neck");
+        assert_eq!(
+            o.value,
+            Some(Value::List(vec![
+                "chest".into(),
+                "abdomen".into(),
+                "pelvis".into(),
+                "head-neck".into()
+            ]))
+        );
+        let o = normalize(
+            Field::Anatomy,
+            "skin of body, bladder organ, uterine cervix",
+        );
+        assert_eq!(
+            o.value,
+            Some(Value::List(vec![
+                "skin".into(),
+                "bladder".into(),
+                "cervix".into()
+            ]))
+        );
+        let o = normalize(Field::Modalities, "CT, PT, SEG, RTSTRUCT, SR");
+        assert_eq!(o.value, Some(Value::List(vec!["CT".into(), "PT".into()])));
+        assert!(!o.keep_original);
+        assert_eq!(o.implied[0].field, Field::LabelTypes);
+        let o = normalize(Field::Modalities, "MR, SR");
+        assert!(o.implied.is_empty(), "SR is no segmentation");
+        let o = normalize(Field::Slug, "4d_lung");
+        assert_eq!(
+            (o.value, o.problem),
+            (Some(Value::Text("4d-lung".into())), None)
+        );
+        assert_eq!(normalize(Field::Slug, "17").value, None);
+        assert_eq!(normalize(Field::Species, "Human").remark, None);
+        let o = normalize(Field::Species, "Mouse");
+        assert_eq!(o.remark.as_deref(), Some("Mouse"));
+        assert_eq!(o.implied[0].value, Value::List(vec!["mouse".into()]));
+        let o = normalize(Field::Creators, "Doe, Jane; Roe, R.");
+        assert_eq!(
+            o.value,
+            Some(Value::Maps(vec![
+                serde_json::json!({"name": "Doe, Jane"})
+                    .as_object()
+                    .unwrap()
+                    .clone(),
+                serde_json::json!({"name": "Roe, R."})
+                    .as_object()
+                    .unwrap()
+                    .clone(),
+            ]))
+        );
+        let bad = normalize(
+            Field::Creators,
+            r#"[{"name": "Doe, J.", "orcid": "0000-0002-1825-0096"}]"#,
+        );
+        assert!(
+            bad.value.is_none() && bad.keep_original,
+            "a wrong ORCID keeps the cell"
+        );
+        let o = normalize(Field::Publisher, "The Cancer Imaging Archive");
+        assert_eq!(
+            o.value,
+            Some(Value::Maps(vec![
+                serde_json::json!({"name": "The Cancer Imaging Archive"})
+                    .as_object()
+                    .unwrap()
+                    .clone()
+            ]))
+        );
     }
 
     #[test]
