@@ -209,7 +209,7 @@ pub fn orcid_iri(raw: &str) -> Option<String> {
     .find_map(|p| s.strip_prefix(p))
     .unwrap_or(s);
     let groups: Vec<&str> = bare.split('-').collect();
-    let shape_ok = groups.len() == 4 && groups.iter().all(|g| g.len() == 4);
+    let shape_ok = groups.len() == 4 && groups.iter().all(|g| g.len() == 4 && g.is_ascii());
     if !shape_ok {
         return None;
     }
@@ -1198,6 +1198,8 @@ mod tests {
             "0000-0002-1825-0096",
             "0000-0002-1825-009",
             "0000000218250097",
+            "ää-0000-0000-0000",
+            "0000-0000-0000-00ä",
             "https://example.org/0000-0002-1825-0097",
             "",
         ] {

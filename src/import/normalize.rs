@@ -1235,6 +1235,58 @@ mod tests {
     }
 
     #[test]
+    fn hostile_cells_never_panic() {
+        let pieces = [
+            "ä",
+            "(",
+            ")",
+            "(2016).",
+            " (",
+            "[Data set].",
+            ", ",
+            "& ",
+            "…",
+            "doi.org/",
+            "10.1/x",
+            "-",
+            "_",
+            ";",
+            "[",
+            "{",
+            "\"",
+            "0000-",
+            "https://orcid.org/",
+            "ror.org/0",
+            "😀",
+            " ",
+            "SEG",
+            "X.",
+            "\u{202E}",
+        ];
+        let fields = [
+            Field::Creators,
+            Field::Publisher,
+            Field::Modalities,
+            Field::Anatomy,
+            Field::Species,
+            Field::Slug,
+            Field::License,
+        ];
+        for n in 0..3000usize {
+            let cell: String = (0..(n % 17))
+                .map(|k| pieces[(n * 7 + k * k * 13 + k) % pieces.len()])
+                .collect();
+            for f in fields {
+                let _ = normalize(f, &cell);
+            }
+            let _ = super::super::citation::parse_apa(&cell);
+            let _ = super::super::citation::doi_in(&cell);
+            let _ = vocab::orcid_iri(&cell);
+            let _ = vocab::ror_iri(&cell);
+        }
+    }
+
+    #[test]
     fn javascript_urls_are_refused() {
         assert!(url("javascript:alert(1)").is_none());
         assert!(url("https://example.org/").is_some());
