@@ -262,3 +262,40 @@ fn without_creators_or_publisher_nothing_is_made_up() {
     assert_eq!(cff["authors"], json!([{"name": "Unknown"}]));
     assert!(!cat.read_out("datasets/x/citation.bib").contains("author"));
 }
+
+/// `faircat export` and `faircat import` carry creators, publisher and version both ways.
+#[test]
+fn export_and_import_keep_creators_publisher_and_version() {
+    let original = TestCatalog::empty();
+    original.entry("x", &entry_with(CREATORS));
+    let expected = dataset_json(&original);
+    for format in ["csv", "tsv", "json"] {
+        let file = original.root().join(format!("export.{format}"));
+        let (code, _, err) = common::faircat(
+            original.root(),
+            &[
+                "export",
+                "--format",
+                format,
+                "--out",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let copy = TestCatalog::empty();
+        let (code, report, err) = common::faircat(
+            copy.root(),
+            &["import", file.to_str().unwrap(), "--root", "."],
+        );
+        assert_eq!(code, 0, "{report}{err}");
+        assert!(!report.contains("kept in remarks"), "{format}: {report}");
+        assert_eq!(dataset_json(&copy), expected, "{format}");
+    }
+}
+
+/// The creators, publisher and version of the one dataset, as the JSON API has them.
+fn dataset_json(cat: &TestCatalog) -> Value {
+    let (catalog, _) = faircat::site::load(cat.root(), None).unwrap();
+    let d = faircat::export::json::dataset_record(&catalog, &catalog.datasets[0]);
+    json!([d["creators"], d["publisher"], d["version"]])
+}
