@@ -1,14 +1,14 @@
 //! How to cite a dataset: BibTeX, one line of plain text, and a CITATION.cff-style file, all
 //! from the entry's `citations`, name, acronym, DOI, year and homepage.
 //!
-//! Entries carry citations as free text (authors are not split out), so the BibTeX and CFF
-//! records describe the *dataset* (title, year, DOI, URL) and carry each publication's text as a
+//! The BibTeX and CFF records describe the *dataset* (creators, title, version, year, publisher,
+//! DOI, URL) and carry each publication's text (free text: its authors are not split out) as a
 //! note or reference title; nothing is made up. Contributors' text is escaped for each format:
 //! LaTeX specials in BibTeX, and YAML written by `serde-saphyr` so quoting is right by
 //! construction.
 
 use crate::config::Config;
-use crate::model::{Citation, Dataset};
+use crate::model::{Agent, Citation, Dataset};
 use serde::Serialize;
 
 /// A BibTeX `@misc` record for the dataset, followed by one `@misc` record per publication in
@@ -33,9 +33,22 @@ pub fn bibtex(d: &Dataset) -> String {
 /// `citeAs`.
 pub fn bibtex_dataset(d: &Dataset) -> String {
     let mut out = String::new();
-    let mut fields: Vec<(&str, String)> = vec![("title", braced(&title(d)))];
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    if !d.creators.is_empty() {
+        fields.push(("author", format!("{{{}}}", bibtex_authors(&d.creators))));
+    }
+    fields.push(("title", braced(&title(d))));
     if let Some(year) = d.year.or(d.released.map(|r| r.year() as i32)) {
         fields.push(("year", format!("{{{year}}}")));
+    }
+    if let Some(version) = &d.version {
+        fields.push((
+            "version",
+            format!("{{{}}}", latex_escape(&one_line(version))),
+        ));
+    }
+    if let Some(p) = &d.publisher {
+        fields.push(("publisher", braced(&p.name)));
     }
     fields.push(("howpublished", "{Dataset}".to_string()));
     if let Some(doi) = &d.doi {
@@ -83,18 +96,27 @@ pub fn dataset_reference(d: &Dataset) -> String {
     s
 }
 
-/// A CITATION.cff (version 1.2.0) describing the dataset. Authors are not recorded in entries,
-/// so the one author is an entity named for what is known: the dataset's contact, or else
-/// "<name> authors"; each publication from `citations` becomes a reference, the preferred one
-/// `preferred-citation`. The abstract is the description's plain text (CFF has no Markdown).
+/// A CITATION.cff (version 1.2.0) describing the dataset. CFF requires at least one author;
+/// they are, from what the entry states and never made up: its `creators` (persons with
+/// `family-names`/`given-names` when written "Family, Given", and their ORCID; organisations as
+/// `name`), else its publisher, else its contact (the data owner), else one entity named
+/// "Unknown" — an honest placeholder where CFF admits no empty list. Each publication from
+/// `citations` becomes a reference (its authors are part of its text, so its `authors` are the
+/// same), the preferred one `preferred-citation`. The abstract is the description's plain text
+/// (CFF has no Markdown).
 pub fn cff(d: &Dataset, config: &Config) -> String {
-    let authors = vec![CffAuthor {
-        name: d
+    let authors: Vec<CffAuthor> = if !d.creators.is_empty() {
+        d.creators.iter().map(CffAuthor::from_agent).collect()
+    } else if let Some(p) = &d.publisher {
+        vec![CffAuthor::from_agent(p)]
+    } else {
+        let name = d
             .contact
             .as_ref()
             .and_then(|c| c.name.clone())
-            .unwrap_or_else(|| format!("{} authors", one_line(d.short_name()))),
-    }];
+            .unwrap_or_else(|| "Unknown".to_string());
+        vec![CffAuthor::entity(name)]
+    };
     let reference = |c: &Citation| CffReference {
         kind: "generic",
         title: one_line(&c.text),
@@ -113,6 +135,7 @@ pub fn cff(d: &Dataset, config: &Config) -> String {
         title: one_line(&title(d)),
         abstract_: Some(crate::markdown::to_plain_text(&d.description)),
         authors: authors.clone(),
+        version: d.version.as_ref().map(|v| one_line(v)),
         doi: d.doi.clone(),
         url: landing_url(d),
         repository: Some(config.url(&d.path())),
@@ -145,6 +168,8 @@ struct CffFile {
     abstract_: Option<String>,
     authors: Vec<CffAuthor>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     doi: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
@@ -164,9 +189,64 @@ struct CffFile {
     references: Vec<CffReference>,
 }
 
-#[derive(Serialize, Clone)]
+/// A CFF person (`family-names`, `given-names`, `orcid`) or entity (`name`). A person whose
+/// name is not written "Family, Given" is written as an entity `name`, rather than split by
+/// guesswork.
+#[derive(Serialize, Clone, Default)]
+#[serde(rename_all = "kebab-case")]
 struct CffAuthor {
-    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    family_names: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    given_names: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    orcid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    website: Option<String>,
+}
+
+impl CffAuthor {
+    fn entity(name: String) -> CffAuthor {
+        CffAuthor {
+            name: Some(one_line(&name)),
+            ..CffAuthor::default()
+        }
+    }
+
+    fn from_agent(a: &Agent) -> CffAuthor {
+        let mut author = match a.family_given() {
+            Some((family, given)) => CffAuthor {
+                family_names: Some(one_line(family)),
+                given_names: Some(one_line(given)),
+                ..CffAuthor::default()
+            },
+            None => CffAuthor::entity(a.name.clone()),
+        };
+        if a.is_person() {
+            author.orcid = a.orcid.clone();
+        }
+        author.website = a.url.clone();
+        author
+    }
+}
+
+/// "Family, Given and Other, Name and {Organisation}": BibTeX's author list; organisations (and
+/// persons written without a comma) are braced so BibTeX takes the whole as one name.
+fn bibtex_authors(agents: &[Agent]) -> String {
+    agents
+        .iter()
+        .map(|a| match a.family_given() {
+            Some((family, given)) => format!(
+                "{}, {}",
+                latex_escape(&one_line(family)),
+                latex_escape(&one_line(given))
+            ),
+            None => format!("{{{}}}", latex_escape(&one_line(&a.name))),
+        })
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
 
 #[derive(Serialize)]
@@ -279,6 +359,9 @@ pub(crate) mod tests {
             description: "A dataset used in tests, described at some length here.".into(),
             homepage: None,
             doi: None,
+            creators: Vec::new(),
+            publisher: None,
+            version: None,
             year: None,
             released: None,
             updated: None,
@@ -427,7 +510,8 @@ pub(crate) mod tests {
             v["repository"],
             "https://example.org/cat/datasets/chest-ct-nodules/"
         );
-        assert_eq!(v["authors"][0]["name"], "SCTN authors");
+        // No creators, publisher or contact: CFF needs an author, and none is invented.
+        assert_eq!(v["authors"][0]["name"], "Unknown");
         assert_eq!(v["preferred-citation"]["doi"], "10.1234/jot.2020.1");
         assert_eq!(v["references"].as_array().unwrap().len(), 1);
         assert_eq!(v["keywords"][1], "nodule");
@@ -467,5 +551,54 @@ pub(crate) mod tests {
         assert_eq!(v["authors"][0]["name"], "*alias & anchor");
         assert!(v.get("license").is_none());
         assert_eq!(v["license-url"], "https://example.org/dua");
+    }
+
+    #[test]
+    fn creators_become_bibtex_and_cff_authors() {
+        use crate::model::{Agent, AgentKind};
+        let mut d = sctn();
+        d.creators = vec![
+            Agent {
+                name: "Armato III, Samuel G.".into(),
+                orcid: Some("https://orcid.org/0000-0002-1825-0097".into()),
+                ..Agent::default()
+            },
+            Agent {
+                name: "Cancer & Imaging Archive".into(),
+                kind: AgentKind::Organization,
+                ..Agent::default()
+            },
+        ];
+        d.publisher = Some(Agent {
+            name: "The Cancer Imaging Archive".into(),
+            kind: AgentKind::Organization,
+            ..Agent::default()
+        });
+        d.version = Some("2".into());
+        let b = bibtex_dataset(&d);
+        assert!(
+            b.contains("author       = {Armato III, Samuel G. and {Cancer \\& Imaging Archive}},"),
+            "{b}"
+        );
+        assert!(
+            b.contains("publisher    = {{The Cancer Imaging Archive}},"),
+            "{b}"
+        );
+        assert!(b.contains("version      = {2},"), "{b}");
+        let v: serde_json::Value = serde_saphyr::from_str(&cff(&d, &config())).unwrap();
+        assert_eq!(v["authors"][0]["family-names"], "Armato III");
+        assert_eq!(v["authors"][0]["given-names"], "Samuel G.");
+        assert_eq!(
+            v["authors"][0]["orcid"],
+            "https://orcid.org/0000-0002-1825-0097"
+        );
+        assert_eq!(v["authors"][1]["name"], "Cancer & Imaging Archive");
+        assert_eq!(v["version"], "2");
+        // Without creators, the publisher is the author; the catalog is never named.
+        d.creators.clear();
+        let v: serde_json::Value = serde_saphyr::from_str(&cff(&d, &config())).unwrap();
+        assert_eq!(v["authors"][0]["name"], "The Cancer Imaging Archive");
+        assert_eq!(v["authors"].as_array().unwrap().len(), 1);
+        assert!(!bibtex_dataset(&d).contains("author"));
     }
 }

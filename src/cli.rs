@@ -66,6 +66,13 @@ pub enum Command {
         /// Overwrite entry files that exist.
         #[arg(long)]
         force: bool,
+        /// Give every row a value, e.g. --set "platform=TCIA;IDC" (repeatable): a single value
+        /// where the row has none; list items are added to the row's own.
+        #[arg(long = "set", value_name = "FIELD=VALUE")]
+        sets: Vec<String>,
+        /// For rows that name an existing entry, add the fields it lacks (nothing else changes).
+        #[arg(long, conflicts_with = "force")]
+        update: bool,
     },
     /// Build the site into memory, serve it, rebuild on every change and reload open tabs.
     Serve {
@@ -268,12 +275,16 @@ pub fn run(cli: Cli) -> ExitCode {
             maps,
             dry_run,
             force,
+            sets,
+            update,
         } => run_import(&ImportOptions {
             file,
             root,
             maps,
             dry_run,
             force,
+            sets,
+            update,
         }),
         Command::Export { root, format, out } => run_export(&root, format, out.as_deref()),
         Command::Serve { root, port, bind } => {

@@ -59,10 +59,21 @@ pub fn dataset(catalog: &Catalog, d: &Dataset) -> Value {
             o.insert("conditionsOfAccess".into(), json!(text));
         }
     }
-    if let Some(creator) = d.contact.as_ref().and_then(agent) {
+    // The creators when the entry names them, else the data owner (the contact) as before.
+    let creators: Vec<Value> = d.creators.iter().map(person_or_organization).collect();
+    if !creators.is_empty() {
+        o.insert("creator".into(), json!(creators));
+    } else if let Some(creator) = d.contact.as_ref().and_then(agent) {
         o.insert("creator".into(), creator);
     }
-    o.insert("publisher".into(), publisher(catalog));
+    // The dataset's own publisher; when the entry names none, none is stated (this catalog
+    // publishes the DataCatalog of the home page, not the datasets).
+    if let Some(p) = &d.publisher {
+        o.insert("publisher".into(), person_or_organization(p));
+    }
+    if let Some(v) = &d.version {
+        o.insert("version".into(), json!(v));
+    }
     let providers: Vec<Value> = d
         .platforms
         .iter()
@@ -90,8 +101,18 @@ pub fn dataset(catalog: &Catalog, d: &Dataset) -> Value {
         .anatomy
         .iter()
         .map(|a| {
-            json!({"@type": "DefinedTerm", "name": a.label, "termCode": a.snomed,
-                   "inDefinedTermSet": SNOMED_CT, "sameAs": uberon_iri(a.uberon)})
+            let mut term = Map::new();
+            term.insert("@type".into(), json!("DefinedTerm"));
+            term.insert("name".into(), json!(a.label));
+            // Codes only where the vocabulary has a verified one (empty means unverified).
+            if !a.snomed.is_empty() {
+                term.insert("termCode".into(), json!(a.snomed));
+                term.insert("inDefinedTermSet".into(), json!(SNOMED_CT));
+            }
+            if !a.uberon.is_empty() {
+                term.insert("sameAs".into(), json!(uberon_iri(a.uberon)));
+            }
+            Value::Object(term)
         })
         .collect();
     if !about.is_empty() {
@@ -276,6 +297,34 @@ fn publisher(catalog: &Catalog) -> Value {
     }
     if let Some(e) = &p.email {
         m.insert("email".into(), json!(e));
+    }
+    Value::Object(m)
+}
+
+/// A creator or publisher as a schema.org `Person` (with `givenName`/`familyName` when the
+/// name is written "Family, Given") or `Organization`; its ORCID or ROR id is its `@id` and
+/// `sameAs`.
+pub fn person_or_organization(a: &crate::model::Agent) -> Value {
+    let mut m = Map::new();
+    if let Some(id) = a.id() {
+        m.insert("@id".into(), json!(id));
+    }
+    if a.is_person() {
+        m.insert("@type".into(), json!("Person"));
+        m.insert("name".into(), json!(a.display_name()));
+        if let Some((family, given)) = a.family_given() {
+            m.insert("givenName".into(), json!(given));
+            m.insert("familyName".into(), json!(family));
+        }
+    } else {
+        m.insert("@type".into(), json!("Organization"));
+        m.insert("name".into(), json!(a.name));
+    }
+    if let Some(id) = a.id() {
+        m.insert("sameAs".into(), json!(id));
+    }
+    if let Some(u) = &a.url {
+        m.insert("url".into(), json!(u));
     }
     Value::Object(m)
 }

@@ -29,6 +29,12 @@ pub struct Dataset {
     pub homepage: Option<String>,
     /// Bare DOI, e.g. `10.7937/K9/TCIA.2015.LO9QL9SX` (no `https://doi.org/` prefix).
     pub doi: Option<String>,
+    /// People or organisations who made the dataset, in citation order.
+    pub creators: Vec<Agent>,
+    /// The dataset's own publisher (TCIA, PhysioNet…), not the catalog's.
+    pub publisher: Option<Agent>,
+    /// The dataset's version as its publisher names it (`2`, `v1.1`).
+    pub version: Option<String>,
     pub year: Option<i32>,
     pub released: Option<Date>,
     pub updated: Option<Date>,
@@ -97,6 +103,56 @@ pub struct Targets {
 impl Targets {
     pub fn is_empty(&self) -> bool {
         self.pixel.is_empty() && self.instance.is_empty() && self.image.is_empty()
+    }
+}
+
+/// Whether an agent is a person or an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AgentKind {
+    #[default]
+    Person,
+    Organization,
+}
+
+/// A creator or publisher: a person (`name` written "Family, Given") or an organisation.
+/// ORCID and ROR ids are full `https://` IRIs whose form (and, for ORCID, checksum) was checked.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Agent {
+    pub name: String,
+    pub kind: AgentKind,
+    pub orcid: Option<String>,
+    pub ror: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Agent {
+    pub fn is_person(&self) -> bool {
+        self.kind == AgentKind::Person
+    }
+
+    /// `(family, given)` of a person whose name is written "Family, Given" (split at the first
+    /// comma, both parts non-empty); `None` for organisations and for names without a comma.
+    pub fn family_given(&self) -> Option<(&str, &str)> {
+        if !self.is_person() {
+            return None;
+        }
+        let (family, given) = self.name.split_once(',')?;
+        let (family, given) = (family.trim(), given.trim());
+        (!family.is_empty() && !given.is_empty()).then_some((family, given))
+    }
+
+    /// "Given Family" for a person written "Family, Given"; the name as written otherwise.
+    pub fn display_name(&self) -> String {
+        match self.family_given() {
+            Some((family, given)) => format!("{given} {family}"),
+            None => self.name.clone(),
+        }
+    }
+
+    /// The agent's identifier IRI: its ORCID or ROR id.
+    pub fn id(&self) -> Option<&str> {
+        self.orcid.as_deref().or(self.ror.as_deref())
     }
 }
 

@@ -203,6 +203,21 @@ const TEMPLATE: &[TemplateField] = &[
         " 10.1234/example",
         "the dataset's own DOI, bare or as https://doi.org/…",
     ),
+    field(
+        "creators",
+        "\n#   - name: Family, Given\n#     orcid: https://orcid.org/0000-0002-1825-0097\n#   - name: Example Imaging Consortium\n#     type: organization",
+        "who made the dataset, in citation order: persons as \"Family, Given\" (orcid optional), organisations with type: organization (ror optional)",
+    ),
+    field(
+        "publisher",
+        "\n#   name: Example Data Archive\n#   url: https://example.org/",
+        "the dataset's own publisher (the archive that publishes it), not this catalog; ror optional",
+    ),
+    field(
+        "version",
+        " \"1.0\"",
+        "the dataset's version, as its publisher names it",
+    ),
     field("year", " 2021", "recommended: year of first release"),
     field("released", " 2021-06-30", "first release date, YYYY-MM-DD"),
     field("updated", " 2022-01-15", "last update of the data"),

@@ -194,6 +194,64 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// An ORCID iD as its IRI `https://orcid.org/0000-0002-1825-0097`, from the IRI (http or
+/// https, with or without `www.`) or the bare 16-character id; `None` unless it has four groups
+/// of four digits (the last may be `X`) and the ISO 7064 MOD 11-2 check character is right.
+pub fn orcid_iri(raw: &str) -> Option<String> {
+    let s = raw.trim();
+    let bare = [
+        "https://orcid.org/",
+        "http://orcid.org/",
+        "https://www.orcid.org/",
+        "orcid.org/",
+    ]
+    .iter()
+    .find_map(|p| s.strip_prefix(p))
+    .unwrap_or(s);
+    let groups: Vec<&str> = bare.split('-').collect();
+    let shape_ok = groups.len() == 4 && groups.iter().all(|g| g.len() == 4 && g.is_ascii());
+    if !shape_ok {
+        return None;
+    }
+    let chars: Vec<char> = groups.concat().chars().collect();
+    let (digits, check) = chars.split_at(15);
+    if !digits.iter().all(char::is_ascii_digit) {
+        return None;
+    }
+    let mut total = 0u32;
+    for d in digits {
+        total = (total + d.to_digit(10)?) * 2;
+    }
+    let result = (12 - total % 11) % 11;
+    let expected = if result == 10 {
+        'X'
+    } else {
+        char::from_digit(result, 10)?
+    };
+    (check[0].to_ascii_uppercase() == expected)
+        .then(|| format!("https://orcid.org/{}", bare.to_ascii_uppercase()))
+}
+
+/// A ROR id as its IRI `https://ror.org/05gs8cd61`, from the IRI or the bare id: `0`, six
+/// characters of Crockford's base32 (digits and lowercase letters without i, l, o, u), two
+/// digits. Only the form is checked.
+pub fn ror_iri(raw: &str) -> Option<String> {
+    let s = raw.trim();
+    let bare = ["https://ror.org/", "http://ror.org/", "ror.org/"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .unwrap_or(s)
+        .trim_end_matches('/');
+    let id = bare.to_ascii_lowercase();
+    let b = id.as_bytes();
+    let base32 = |c: &u8| c.is_ascii_digit() || (c.is_ascii_lowercase() && !b"ilou".contains(c));
+    let ok = b.len() == 9
+        && b[0] == b'0'
+        && b[1..7].iter().all(base32)
+        && b[7..].iter().all(u8::is_ascii_digit);
+    ok.then(|| format!("https://ror.org/{id}"))
+}
+
 // ---- Vocabulary data and lookups ----
 
 /// Acquisition modalities: the codes of DICOM PS3.16 CID 29 "Acquisition Modality" (code and
@@ -347,7 +405,9 @@ pub const MODALITY_ALIASES: &[(&str, &str)] = &[
 /// and kidney (the concept CID 4 uses for "Endo-renal"); CID 644 for brain and liver; the DICOM
 /// segmentation property codes for spleen and adrenal gland. UBERON ids were checked against
 /// the ontology's labels (chest: no reliable source was found, so it is left empty rather than
-/// guessed). An empty string means "not verified", never "no such code".
+/// guessed). The regions from ovary on (added for the body parts of cancer imaging collections)
+/// have UBERON ids cross-checked against several ontology-derived sources and no SNOMED CT id
+/// yet. An empty string means "not verified", never "no such code".
 const ANATOMY: &[Anatomy] = &[
     Anatomy {
         id: "whole-body",
@@ -487,7 +547,16 @@ const ANATOMY: &[Anatomy] = &[
         label: "Spine",
         snomed: "421060004",
         uberon: "UBERON:0001130",
-        synonyms: &["vertebral column", "spinal column"],
+        synonyms: &[
+            "vertebral column",
+            "spinal column",
+            "cervical spine",
+            "thoracic spine",
+            "lumbar spine",
+            "tspine",
+            "lspine",
+            "cspine",
+        ],
     },
     Anatomy {
         id: "knee",
@@ -495,6 +564,167 @@ const ANATOMY: &[Anatomy] = &[
         snomed: "72696002",
         uberon: "UBERON:0001465",
         synonyms: &["knees"],
+    },
+    Anatomy {
+        id: "ovary",
+        label: "Ovary",
+        snomed: "",
+        uberon: "UBERON:0000992",
+        synonyms: &["ovaries", "ovarian"],
+    },
+    Anatomy {
+        id: "uterus",
+        label: "Uterus",
+        snomed: "",
+        uberon: "UBERON:0000995",
+        synonyms: &["body of uterus", "uterine corpus", "uterine"],
+    },
+    Anatomy {
+        id: "cervix",
+        label: "Uterine cervix",
+        snomed: "",
+        uberon: "UBERON:0000002",
+        synonyms: &["cervix uteri"],
+    },
+    Anatomy {
+        id: "vagina",
+        label: "Vagina",
+        snomed: "",
+        uberon: "UBERON:0000996",
+        synonyms: &["vaginal"],
+    },
+    Anatomy {
+        id: "bladder",
+        label: "Urinary bladder",
+        snomed: "",
+        uberon: "UBERON:0001255",
+        synonyms: &["bladder organ"],
+    },
+    Anatomy {
+        id: "testis",
+        label: "Testis",
+        snomed: "",
+        uberon: "UBERON:0000473",
+        synonyms: &["testes", "testicle", "testicular"],
+    },
+    Anatomy {
+        id: "esophagus",
+        label: "Esophagus",
+        snomed: "",
+        uberon: "UBERON:0001043",
+        synonyms: &["oesophagus", "esophageal", "oesophageal"],
+    },
+    Anatomy {
+        id: "stomach",
+        label: "Stomach",
+        snomed: "",
+        uberon: "UBERON:0000945",
+        synonyms: &["gastric"],
+    },
+    Anatomy {
+        id: "small-intestine",
+        label: "Small intestine",
+        snomed: "",
+        uberon: "UBERON:0002108",
+        synonyms: &["small bowel"],
+    },
+    Anatomy {
+        id: "rectum",
+        label: "Rectum",
+        snomed: "",
+        uberon: "UBERON:0001052",
+        synonyms: &["rectal"],
+    },
+    Anatomy {
+        id: "gallbladder",
+        label: "Gallbladder",
+        snomed: "",
+        uberon: "UBERON:0002110",
+        synonyms: &["gall bladder"],
+    },
+    Anatomy {
+        id: "thyroid",
+        label: "Thyroid gland",
+        snomed: "",
+        uberon: "UBERON:0002046",
+        synonyms: &[],
+    },
+    Anatomy {
+        id: "larynx",
+        label: "Larynx",
+        snomed: "",
+        uberon: "UBERON:0001737",
+        synonyms: &["laryngeal"],
+    },
+    Anatomy {
+        id: "oral-cavity",
+        label: "Oral cavity",
+        snomed: "",
+        uberon: "",
+        synonyms: &["mouth"],
+    },
+    Anatomy {
+        id: "thymus",
+        label: "Thymus",
+        snomed: "",
+        uberon: "UBERON:0002370",
+        synonyms: &[],
+    },
+    Anatomy {
+        id: "lymph-node",
+        label: "Lymph node",
+        snomed: "",
+        uberon: "UBERON:0000029",
+        synonyms: &["lymph nodes"],
+    },
+    Anatomy {
+        id: "skin",
+        label: "Skin",
+        snomed: "",
+        uberon: "UBERON:0002097",
+        synonyms: &["skin of body", "cutaneous"],
+    },
+    Anatomy {
+        id: "bone",
+        label: "Bone",
+        snomed: "",
+        uberon: "UBERON:0001474",
+        synonyms: &["bone element", "bones"],
+    },
+    Anatomy {
+        id: "bone-marrow",
+        label: "Bone marrow",
+        snomed: "",
+        uberon: "UBERON:0002371",
+        synonyms: &["marrow"],
+    },
+    Anatomy {
+        id: "soft-tissue",
+        label: "Soft tissue",
+        snomed: "",
+        uberon: "",
+        synonyms: &["soft tissues"],
+    },
+    Anatomy {
+        id: "eye",
+        label: "Eye",
+        snomed: "",
+        uberon: "UBERON:0000970",
+        synonyms: &["eyes", "ocular"],
+    },
+    Anatomy {
+        id: "arm",
+        label: "Arm",
+        snomed: "",
+        uberon: "UBERON:0001460",
+        synonyms: &["arms"],
+    },
+    Anatomy {
+        id: "leg",
+        label: "Leg",
+        snomed: "",
+        uberon: "UBERON:0000978",
+        synonyms: &["legs"],
     },
 ];
 
@@ -963,6 +1193,45 @@ mod tests {
         }
         for p in platforms() {
             assert_eq!(slugify(p.id), p.id);
+        }
+    }
+
+    #[test]
+    fn orcid_and_ror_ids_are_checked() {
+        let orcid = "https://orcid.org/0000-0002-1825-0097";
+        assert_eq!(orcid_iri(orcid).as_deref(), Some(orcid));
+        assert_eq!(orcid_iri("0000-0002-1825-0097").as_deref(), Some(orcid));
+        assert_eq!(
+            orcid_iri("0000-0002-1694-233x").as_deref(),
+            Some("https://orcid.org/0000-0002-1694-233X")
+        );
+        for bad in [
+            "0000-0002-1825-0096",
+            "0000-0002-1825-009",
+            "0000000218250097",
+            "ää-0000-0000-0000",
+            "0000-0000-0000-00ä",
+            "https://example.org/0000-0002-1825-0097",
+            "",
+        ] {
+            assert!(orcid_iri(bad).is_none(), "{bad}");
+        }
+        assert_eq!(
+            ror_iri("https://ror.org/05gs8cd61").as_deref(),
+            Some("https://ror.org/05gs8cd61")
+        );
+        assert_eq!(
+            ror_iri("05GS8CD61").as_deref(),
+            Some("https://ror.org/05gs8cd61")
+        );
+        for bad in [
+            "15gs8cd61",
+            "05gs8cd6",
+            "05gs8cdi1",
+            "05gs8cd6a",
+            "https://ror.org/",
+        ] {
+            assert!(ror_iri(bad).is_none(), "{bad}");
         }
     }
 }

@@ -50,8 +50,10 @@ fn dataset_pages_carry_a_complete_schema_org_dataset() {
         "public data has no conditions"
     );
     assert_eq!(d["creator"]["name"], "Data Owner");
-    assert_eq!(d["publisher"]["name"], "Test Publisher");
-    assert_eq!(d["publisher"]["url"], "https://example.org/");
+    assert!(
+        d.get("publisher").is_none(),
+        "the entry names no publisher, and the catalog is not the dataset's"
+    );
     assert_eq!(
         d["keywords"],
         serde_json::json!([
@@ -75,13 +77,9 @@ fn dataset_pages_carry_a_complete_schema_org_dataset() {
     assert_eq!(about["name"], chest.label);
     assert_eq!(about["termCode"], chest.snomed);
     assert_eq!(about["inDefinedTermSet"], "http://snomed.info/sct");
-    assert_eq!(
-        about["sameAs"],
-        format!(
-            "http://purl.obolibrary.org/obo/{}",
-            chest.uberon.replace(':', "_")
-        )
-    );
+    // Chest has no verified UBERON id: no sameAs rather than an empty IRI.
+    assert!(chest.uberon.is_empty());
+    assert!(about.get("sameAs").is_none(), "{about}");
     let variables: Vec<(&str, &str)> = d["variableMeasured"]
         .as_array()
         .unwrap()

@@ -97,18 +97,13 @@ pub fn croissant(catalog: &Catalog, d: &Dataset) -> Value {
         }
         put("license", json!([lic]));
     }
-    if !d.platforms.is_empty() {
-        put(
-            "publisher",
-            json!(
-                d.platforms
-                    .iter()
-                    .map(|p| json!({"@type": "sc:Organization", "name": p.name, "url": p.url}))
-                    .collect::<Vec<_>>()
-            ),
-        );
-    }
-    if let Some(name) = d.contact.as_ref().and_then(|c| c.name.as_ref()) {
+    // Croissant 1.1 requires `creator` when it is known: the entry's creators, else the data
+    // owner (contact) as before; nothing when neither is known. `publisher` is the dataset's
+    // own publisher, left out when the entry names none.
+    let creators: Vec<Value> = d.creators.iter().map(agent).collect();
+    if !creators.is_empty() {
+        put("creator", json!(creators));
+    } else if let Some(name) = d.contact.as_ref().and_then(|c| c.name.as_ref()) {
         let c = d.contact.as_ref().expect("checked above");
         let mut creator = json!({"@type": "sc:Organization", "name": name});
         if let Some(url) = &c.url {
@@ -118,6 +113,9 @@ pub fn croissant(catalog: &Catalog, d: &Dataset) -> Value {
             creator["email"] = json!(email);
         }
         put("creator", json!([creator]));
+    }
+    if let Some(p) = &d.publisher {
+        put("publisher", json!([agent(p)]));
     }
     put("sdPublisher", {
         let mut p = json!({"@type": "sc:Organization", "name": config.publisher.name});
@@ -129,6 +127,11 @@ pub fn croissant(catalog: &Catalog, d: &Dataset) -> Value {
     put("citeAs", json!(crate::cite::bibtex_dataset(d)));
     if let Some(released) = d.released {
         put("datePublished", json!(released.to_string()));
+    } else if let Some(year) = d.year {
+        put("datePublished", json!(format!("{year:04}")));
+    }
+    if let Some(version) = &d.version {
+        put("version", json!(version));
     }
     if let Some(updated) = d.updated {
         put("dateModified", json!(updated.to_string()));
@@ -164,6 +167,19 @@ pub fn croissant(catalog: &Catalog, d: &Dataset) -> Value {
         put("distribution", json!(files));
     }
     Value::Object(m)
+}
+
+/// A creator or publisher: the page JSON-LD's `Person`/`Organization` with Croissant's `sc:`
+/// prefix on the type.
+fn agent(a: &crate::model::Agent) -> Value {
+    let mut v = crate::jsonld::person_or_organization(a);
+    let kind = if a.is_person() {
+        "sc:Person"
+    } else {
+        "sc:Organization"
+    };
+    v["@type"] = json!(kind);
+    v
 }
 
 /// Free keywords, then modality names and body regions, without repeats.

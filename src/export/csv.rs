@@ -48,6 +48,9 @@ pub const COLUMNS: &[&str] = &[
     "keywords",
     "cite_as",
     "sources",
+    "creators",
+    "publisher",
+    "version",
 ];
 
 pub fn catalog_csv(catalog: &Catalog) -> Result<Vec<u8>, ExportError> {
@@ -138,6 +141,14 @@ fn row(catalog: &Catalog, d: &Dataset) -> Vec<Cell> {
         list(&d.keywords),
         Text(crate::cite::plain(d)),
         list(&d.sources),
+        Text(join(d.creators.iter().map(|a| a.name.as_str()))),
+        Text(
+            d.publisher
+                .as_ref()
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+        ),
+        opt(&d.version),
     ]
 }
 

@@ -8,8 +8,8 @@
 //!   keywords, themes (EU `HEAL`, DICOM modality codes, SNOMED CT body regions with their UBERON
 //!   match, all `skos:Concept`), access rights from the EU access-right list (`public` →
 //!   `PUBLIC`; `registration` and `application` → `RESTRICTED`; `private` → `NON_PUBLIC`),
-//!   contact point (`vcard:Kind`), landing pages (`foaf:Document`), publisher (the first hosting
-//!   platform), HealthDCAT-AP `numberOfUniqueIndividuals` (subjects) and `numberOfRecords`
+//!   contact point (`vcard:Kind`), landing pages (`foaf:Document`), creators and publisher
+//!   (`foaf:Agent`, when the entry names them), HealthDCAT-AP `numberOfUniqueIndividuals` (subjects) and `numberOfRecords`
 //!   (scans);
 //! - its distributions (`dcat:Distribution`): one per download (download URL, media type, byte
 //!   size, SHA-256 `spdx:Checksum`), or else one for the access route; each carries the licence
@@ -211,6 +211,12 @@ pub(super) fn add_dataset(
     }
     for a in &d.anatomy {
         if a.snomed.is_empty() {
+            // No verified SNOMED CT id: the UBERON class is the theme, when there is one.
+            if let Some(local) = a.uberon.strip_prefix("UBERON:") {
+                let class = NamedNode::new_unchecked(format!("{OBO}UBERON_{local}"));
+                g.add(s.clone(), "dcat:theme", class.clone());
+                concept(g, class, a.label);
+            }
             continue;
         }
         let code = NamedNode::new_unchecked(format!("{SNOMED}{}", a.snomed));
@@ -265,16 +271,16 @@ pub(super) fn add_dataset(
         );
     }
 
-    if let Some(p) = d.platforms.first() {
-        let agent =
-            NamedNode::new_unchecked(format!("{}#platform-{}", catalog.config.base_url, p.id));
-        g.add(s.clone(), "dct:publisher", agent.clone());
-        g.typed(agent.clone(), "foaf:Agent");
-        g.add(agent.clone(), "foaf:name", text(p.name));
-        if let Some(url) = iri(p.url) {
-            g.add(agent, "foaf:homepage", url.clone());
-            g.typed(url, "foaf:Document");
-        }
+    // DCAT-AP 3.0.1 allows at most one dct:publisher on a dcat:Dataset and requires none, so
+    // only the dataset's own publisher is stated; without one the dataset has no publisher
+    // (its hosting platforms are not taken for its publisher).
+    if let Some(p) = &d.publisher {
+        let agent = add_agent(g, catalog, d, p, "publisher");
+        g.add(s.clone(), "dct:publisher", agent);
+    }
+    for (i, c) in d.creators.iter().enumerate() {
+        let agent = add_agent(g, catalog, d, c, &format!("creator-{}", i + 1));
+        g.add(s.clone(), "dct:creator", agent);
     }
 
     if with_contact && let Some(contact) = &d.contact {
@@ -444,6 +450,43 @@ fn add_distributions(
         }
     }
     made
+}
+
+/// A creator or publisher as a `foaf:Agent` (also `foaf:Person` or `foaf:Organization`) with
+/// its `foaf:name`, at a node of the dataset's page (`#<role>`): entries may spell one agent's
+/// name differently, and a shared node (its ORCID or ROR IRI) would then carry two names, which
+/// the FAIR Data Point shapes forbid. Its ORCID or ROR id is its `dct:identifier`; a homepage
+/// becomes `foaf:homepage`.
+fn add_agent(
+    g: &mut Graph,
+    catalog: &Catalog,
+    d: &Dataset,
+    a: &crate::model::Agent,
+    role: &str,
+) -> NamedNode {
+    let node = NamedNode::new_unchecked(format!("{}#{role}", catalog.config.url(&d.path())));
+    if let Some(id) = a.id() {
+        g.add(node.clone(), "dct:identifier", text(id));
+    }
+    g.typed(node.clone(), "foaf:Agent");
+    g.typed(
+        node.clone(),
+        if a.is_person() {
+            "foaf:Person"
+        } else {
+            "foaf:Organization"
+        },
+    );
+    g.add(node.clone(), "foaf:name", text(&a.display_name()));
+    if let Some((family, given)) = a.family_given() {
+        g.add(node.clone(), "foaf:familyName", text(family));
+        g.add(node.clone(), "foaf:givenName", text(given));
+    }
+    if let Some(url) = a.url.as_deref().and_then(iri) {
+        g.add(node.clone(), "foaf:homepage", url.clone());
+        g.typed(url, "foaf:Document");
+    }
+    node
 }
 
 fn concept(g: &mut Graph, node: NamedNode, label: &str) {

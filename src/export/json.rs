@@ -140,6 +140,9 @@ pub fn dataset_record(catalog: &Catalog, d: &Dataset) -> Value {
         "homepage": d.homepage,
         "doi": d.doi,
         "doi_url": d.doi_url(),
+        "creators": d.creators.iter().map(agent).collect::<Vec<_>>(),
+        "publisher": d.publisher.as_ref().map(agent),
+        "version": d.version,
         "year": d.year,
         "released": d.released.map(|x| x.to_string()),
         "updated": d.updated.map(|x| x.to_string()),
@@ -240,6 +243,17 @@ pub fn dataset_record(catalog: &Catalog, d: &Dataset) -> Value {
         record.extend(rest);
     }
     record
+}
+
+/// A creator or publisher: its name as written, `person` or `organization`, and its ids.
+fn agent(a: &crate::model::Agent) -> Value {
+    json!({
+        "name": a.name,
+        "type": a.kind,
+        "orcid": a.orcid,
+        "ror": a.ror,
+        "url": a.url,
+    })
 }
 
 /// Other entries by slug, each with its absolute page URL.

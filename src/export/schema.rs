@@ -67,6 +67,47 @@ pub fn dataset_schema(id: Option<&str>) -> Value {
             "description": {"type": "string", "minLength": 50, "description": "Markdown, at least 50 characters."},
             "homepage": url("The dataset's main page."),
             "doi": doi("The dataset's own DOI, bare or as https://doi.org/…"),
+    })));
+    properties.extend(object(json!({
+            "creators": {
+                "type": "array",
+                "description": "Who made the dataset, in citation order: a person's name (\"Family, Given\") or a mapping.",
+                "items": {
+                    "anyOf": [
+                        text("A person's name, \"Family, Given\"."),
+                        {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": ["name"],
+                            "properties": {
+                                "name": text("\"Family, Given\" for a person; the organisation's name."),
+                                "type": {"enum": ["person", "organization"], "description": "person (default) or organization."},
+                                "orcid": {"type": "string", "pattern": ORCID_PATTERN, "description": "ORCID iD of a person."},
+                                "ror": {"type": "string", "pattern": ROR_PATTERN, "description": "ROR id of an organisation (implies type: organization)."},
+                            },
+                        },
+                    ],
+                },
+            },
+            "publisher": {
+                "description": "The dataset's own publisher (not this catalog): an organisation's name or a mapping.",
+                "anyOf": [
+                    text("The organisation's name."),
+                    {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["name"],
+                        "properties": {
+                            "name": text("The organisation's name."),
+                            "url": url("Its homepage."),
+                            "ror": {"type": "string", "pattern": ROR_PATTERN, "description": "Its ROR id."},
+                        },
+                    },
+                ],
+            },
+            "version": {"type": ["string", "integer"], "description": "The dataset's version, as its publisher names it."},
+    })));
+    properties.extend(object(json!({
             "year": {"type": "integer", "minimum": 1900, "maximum": 2100, "description": "Year of first release."},
             "released": date("First release date."),
             "updated": date("Last update of the data."),
@@ -191,4 +232,9 @@ fn object(v: Value) -> serde_json::Map<String, Value> {
     }
 }
 
+/// An ORCID iD, bare or as its IRI (the validator also checks the check digit).
+const ORCID_PATTERN: &str =
+    "^(https?://(www\\.)?orcid\\.org/)?[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9Xx]$";
+/// A ROR id, bare or as its IRI.
+const ROR_PATTERN: &str = "^(https?://ror\\.org/)?0[0-9a-hjkmnp-tv-zA-HJKMNP-TV-Z]{6}[0-9]{2}$";
 const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";

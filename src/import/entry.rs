@@ -2,7 +2,7 @@
 //! commented YAML file written for it (fields in the schema's order, like `faircat new`).
 
 use super::fields::Field;
-use super::normalize::{Value, normalize};
+use super::normalize::{CREATOR_KEYS, Implied, PUBLISHER_KEYS, Value, normalize};
 use super::table::Row;
 use crate::vocab;
 use std::collections::BTreeMap;
@@ -27,6 +27,13 @@ pub struct Entry {
     pub notes: Vec<Note>,
     /// Required facts that are missing: the entry is written as a draft.
     pub missing: Vec<&'static str>,
+    /// Facts for `remarks` that are not problems: (header, text).
+    pub facts: Vec<(String, String)>,
+    /// Values cells imply for other fields, applied when the row is read (see [`Implied`]).
+    pub implied: Vec<Implied>,
+    /// A licence cell that is not an SPDX id: (header, text), made a `LicenseRef-…` when the
+    /// row gives the licence's URL.
+    license_text: Option<(String, String)>,
 }
 
 /// The longest slug made from a name; longer names are cut at a dash.
@@ -34,6 +41,9 @@ const MAX_SLUG: usize = 60;
 
 /// Headline of the block that `remarks` gets for cells that could not be read.
 pub const KEPT_HEADLINE: &str = "Imported values that faircat could not read into fields:";
+
+/// Headline of the block that `remarks` gets for columns kept as facts (`status`, `species`).
+pub const FACTS_HEADLINE: &str = "From the imported table:";
 
 impl Entry {
     pub fn name(&self) -> &str {
@@ -123,6 +133,17 @@ pub enum Skip {
 
 /// Turn a row into an entry, given which field each column maps to.
 pub fn build(headers: &[String], mapping: &[Option<Field>], row: &Row) -> Result<Entry, Skip> {
+    build_with(headers, mapping, row, &[])
+}
+
+/// [`build`] with `--set` values: each `(field, text)` is read like a cell of every row. The
+/// row's own value wins for a single value; list items are added to the row's own.
+pub fn build_with(
+    headers: &[String],
+    mapping: &[Option<Field>],
+    row: &Row,
+    defaults: &[(Field, String)],
+) -> Result<Entry, Skip> {
     if row.is_empty() {
         return Err(Skip::Empty);
     }
@@ -133,6 +154,9 @@ pub fn build(headers: &[String], mapping: &[Option<Field>], row: &Row) -> Result
         kept: Vec::new(),
         notes: Vec::new(),
         missing: Vec::new(),
+        facts: Vec::new(),
+        implied: Vec::new(),
+        license_text: None,
     };
     let mut present = Vec::new();
     for (i, header) in headers.iter().enumerate() {
@@ -158,6 +182,13 @@ pub fn build(headers: &[String], mapping: &[Option<Field>], row: &Row) -> Result
             continue;
         };
         let outcome = normalize(field, cell);
+        entry.implied.extend(outcome.implied.iter().cloned());
+        if let Some(fact) = &outcome.remark {
+            entry.facts.push((column.clone(), fact.clone()));
+        }
+        if outcome.field == Field::License && outcome.value.is_none() && outcome.keep_original {
+            entry.license_text = Some((column.clone(), cell.trim().to_string()));
+        }
         let mut keep = outcome.keep_original;
         let mut message = outcome.problem.clone();
         if let Some(value) = outcome.value {
@@ -187,6 +218,18 @@ pub fn build(headers: &[String], mapping: &[Option<Field>], row: &Row) -> Result
     if present.is_empty() {
         return Err(Skip::Empty);
     }
+    for (field, text) in defaults {
+        let outcome = normalize(*field, text);
+        entry.implied.extend(outcome.implied);
+        if let Some(value) = outcome.value {
+            entry.implied.push(Implied {
+                field: outcome.field,
+                merge: matches!(value, Value::List(_)),
+                value,
+                note: String::new(),
+            });
+        }
+    }
     combine(&mut entry);
     let slug = match entry.values.get(&Field::Slug) {
         Some(Value::Text(s)) => s.clone(),
@@ -203,6 +246,7 @@ pub fn build(headers: &[String], mapping: &[Option<Field>], row: &Row) -> Result
 /// Fields that are made from several columns: `complete` from "incomplete", citations from a
 /// citation text and DOI, and a `LicenseRef-…` that needs its name and URL.
 fn combine(entry: &mut Entry) {
+    apply_implied(entry);
     if let Some(Value::Bool(incomplete)) = entry.values.remove(&Field::Incomplete) {
         entry
             .values
@@ -217,6 +261,10 @@ fn combine(entry: &mut Entry) {
         Some(Value::Text(t)) => Some(t),
         _ => None,
     };
+    let doi = doi.or_else(|| text.as_deref().and_then(super::citation::doi_in));
+    if let Some(t) = &text {
+        from_citation(entry, t);
+    }
     if text.is_some() || doi.is_some() {
         let mut map = serde_json::Map::new();
         let text =
@@ -252,6 +300,18 @@ fn combine(entry: &mut Entry) {
             message: "shorter than the 50 characters a description needs: kept in remarks".into(),
         });
     }
+    license_from_text(entry);
+    if let (None, Some(Value::Text(doi))) = (
+        entry.values.get(&Field::Homepage),
+        entry.values.get(&Field::Doi),
+    ) {
+        let home = format!("https://doi.org/{doi}");
+        entry.notes.push(Note {
+            column: "homepage".into(),
+            message: format!("{home}: the DOI's link, as the row gives no homepage"),
+        });
+        entry.values.insert(Field::Homepage, Value::Text(home));
+    }
     if let Some(Value::Text(id)) = entry.values.get(&Field::License).cloned()
         && !id.starts_with("LicenseRef-")
     {
@@ -279,6 +339,139 @@ fn combine(entry: &mut Entry) {
             message: format!(
                 "'{id}' needs license_name and license_url, which the row lacks: kept in remarks"
             ),
+        });
+    }
+}
+
+/// Put what cells implied into their fields: lists are merged, other values fill a field only
+/// when the row leaves it empty.
+fn apply_implied(entry: &mut Entry) {
+    for implied in std::mem::take(&mut entry.implied) {
+        let used = match (entry.values.get_mut(&implied.field), implied.value) {
+            (None, value) => {
+                entry.values.insert(implied.field, value);
+                true
+            }
+            (Some(Value::List(items)), Value::List(more)) if implied.merge => {
+                let before = items.len();
+                for m in more {
+                    if !items.contains(&m) {
+                        items.push(m);
+                    }
+                }
+                items.len() > before
+            }
+            _ => false,
+        };
+        if used && !implied.note.is_empty() {
+            entry.notes.push(Note {
+                column: implied.field.id().into(),
+                message: implied.note,
+            });
+        }
+    }
+}
+
+/// A licence written as its name: an SPDX licence in a "license name" column becomes the
+/// licence; a licence that is not SPDX becomes `LicenseRef-<its name as a slug>`, with the
+/// name as `license_name`, when the row gives its URL (else it stays in remarks).
+fn license_from_text(entry: &mut Entry) {
+    if !entry.values.contains_key(&Field::License)
+        && let Some(Value::Text(name)) = entry.values.get(&Field::LicenseName)
+        && let Some(id) = super::normalize::spdx_id(name)
+    {
+        entry.notes.push(Note {
+            column: "license_name".into(),
+            message: format!("'{name}' is the SPDX licence {id}"),
+        });
+        entry.values.remove(&Field::LicenseName);
+        entry
+            .values
+            .insert(Field::License, Value::Text(id.to_string()));
+    }
+    let Some((column, text)) = entry.license_text.take() else {
+        return;
+    };
+    if entry.values.contains_key(&Field::License) || !entry.values.contains_key(&Field::LicenseUrl)
+    {
+        return;
+    }
+    let id = format!("LicenseRef-{}", vocab::slugify(&text));
+    if id == "LicenseRef-" {
+        return;
+    }
+    entry
+        .kept
+        .retain(|(c, v)| !(c == &column && v.trim() == text));
+    entry.notes.retain(|n| n.column != column);
+    entry.notes.push(Note {
+        column: column.clone(),
+        message: format!("not an SPDX licence: written as {id}, with license_name '{text}'"),
+    });
+    entry.values.insert(Field::License, Value::Text(id));
+    entry
+        .values
+        .entry(Field::LicenseName)
+        .or_insert(Value::Text(text));
+}
+
+/// What an APA-style citation of the dataset says that the row does not: its creators (when
+/// the author list reads cleanly as "Family, Initials"), its year, version and publisher.
+fn from_citation(entry: &mut Entry, text: &str) {
+    let Some(apa) = super::citation::parse_apa(text) else {
+        return;
+    };
+    let column = "citation".to_string();
+    if !entry.values.contains_key(&Field::Year)
+        && let Some(year) = apa.year
+    {
+        entry.values.insert(Field::Year, Value::Int(year));
+        entry.notes.push(Note {
+            column: column.clone(),
+            message: format!("year {year} read from the citation"),
+        });
+    }
+    if let std::collections::btree_map::Entry::Vacant(slot) = entry.values.entry(Field::Creators) {
+        match &apa.authors {
+            Ok(names) => {
+                let maps = names
+                    .iter()
+                    .map(|n| {
+                        let mut m = serde_json::Map::new();
+                        m.insert("name".into(), n.clone().into());
+                        m
+                    })
+                    .collect();
+                slot.insert(Value::Maps(maps));
+                entry.notes.push(Note {
+                    column: column.clone(),
+                    message: format!("{} creators read from the citation", names.len()),
+                });
+            }
+            Err(why) => entry.notes.push(Note {
+                column: column.clone(),
+                message: format!("creators not read from the citation: {why}; add them by hand"),
+            }),
+        }
+    }
+    if !entry.values.contains_key(&Field::Version)
+        && let Some(v) = &apa.version
+    {
+        entry.values.insert(Field::Version, Value::Text(v.clone()));
+        entry.notes.push(Note {
+            column: column.clone(),
+            message: format!("version {v} read from the citation"),
+        });
+    }
+    if !entry.values.contains_key(&Field::Publisher)
+        && let Some(p) = &apa.publisher
+    {
+        let mut m = serde_json::Map::new();
+        m.insert("name".into(), p.clone().into());
+        entry.values.insert(Field::Publisher, Value::Maps(vec![m]));
+        entry.notes.push(Note {
+            column,
+            message: format!("publisher '{p}' read from the citation"),
         });
     }
 }
@@ -379,31 +572,24 @@ pub fn to_yaml(entry: &Entry, origin: &str) -> String {
             let _ = writeln!(out, "\n# {}", SECTIONS[s].1);
             section = s + 1;
         }
-        let (key, indent) = match field {
-            Field::TargetsPixel | Field::TargetsInstance | Field::TargetsImage => {
+        let nested = match top_level_key(field) {
+            "targets" => {
                 if !in_targets {
                     out.push_str("targets:\n");
                     in_targets = true;
                 }
-                (field.id().trim_start_matches("targets_"), 2)
+                true
             }
-            Field::ContactName | Field::ContactEmail | Field::ContactUrl => {
+            "contact" => {
                 if !in_contact {
                     out.push_str("contact:\n");
                     in_contact = true;
                 }
-                (field.id().trim_start_matches("contact_"), 2)
+                true
             }
-            _ => (field.id(), 0),
+            _ => false,
         };
-        write_field(
-            &mut out,
-            key,
-            value,
-            indent,
-            flow_list(field),
-            is_date(field),
-        );
+        write_one(&mut out, field, value, nested);
     }
     if let Some(remarks) = remarks {
         if section < SECTIONS.len() {
@@ -412,6 +598,69 @@ pub fn to_yaml(entry: &Entry, origin: &str) -> String {
         write_field(&mut out, "remarks", &Value::Text(remarks), 0, false, false);
     }
     out
+}
+
+/// The top-level key of the entry file a field is written under (`targets_pixel` →
+/// `targets`, `contact_email` → `contact`).
+pub fn top_level_key(field: Field) -> &'static str {
+    match field {
+        Field::TargetsPixel | Field::TargetsInstance | Field::TargetsImage => "targets",
+        Field::ContactName | Field::ContactEmail | Field::ContactUrl => "contact",
+        f => f.id(),
+    }
+}
+
+/// Some fields of an entry as YAML (no comments or sections), and their top-level keys.
+pub struct Added {
+    pub yaml: String,
+    pub fields: Vec<&'static str>,
+}
+
+/// The fields of `entry` that `include` accepts, written as [`to_yaml`] writes them.
+pub fn fields_yaml(entry: &Entry, include: impl Fn(Field) -> bool) -> Added {
+    let mut yaml = String::new();
+    let mut fields: Vec<&'static str> = Vec::new();
+    for (&field, value) in &entry.values {
+        if !include(field) {
+            continue;
+        }
+        let key = top_level_key(field);
+        let nested = key != field.id();
+        if !fields.contains(&key) {
+            fields.push(key);
+            if nested {
+                let _ = writeln!(yaml, "{key}:");
+            }
+        }
+        write_one(&mut yaml, field, value, nested);
+    }
+    Added { yaml, fields }
+}
+
+/// One field: `key: value`, or under its parent (`targets:`, `contact:`) when `nested`.
+fn write_one(out: &mut String, field: Field, value: &Value, nested: bool) {
+    let key = if nested {
+        field
+            .id()
+            .trim_start_matches("targets_")
+            .trim_start_matches("contact_")
+    } else {
+        field.id()
+    };
+    match (field, value) {
+        (Field::Publisher, Value::Maps(maps)) if maps.len() == 1 => {
+            write_map(out, key, &maps[0], PUBLISHER_KEYS);
+        }
+        (Field::Creators, Value::Maps(maps)) => write_maps(out, key, maps, CREATOR_KEYS, 0),
+        _ => write_field(
+            out,
+            key,
+            value,
+            if nested { 2 } else { 0 },
+            flow_list(field),
+            is_date(field),
+        ),
+    }
 }
 
 fn is_date(field: Field) -> bool {
@@ -424,6 +673,15 @@ pub fn remarks_text(entry: &Entry) -> Option<String> {
         Some(Value::Text(t)) => Some(t.trim_end().to_string()),
         _ => None,
     };
+    let mut own = own;
+    if !entry.facts.is_empty() {
+        let mut text = own.map(|t| format!("{t}\n\n")).unwrap_or_default();
+        text.push_str(FACTS_HEADLINE);
+        for (column, value) in &entry.facts {
+            let _ = write!(text, "\n- {}: {}", one_line(column), one_line(value));
+        }
+        own = Some(text);
+    }
     if entry.kept.is_empty() {
         return own;
     }
@@ -467,24 +725,55 @@ fn write_field(out: &mut String, key: &str, value: &Value, indent: usize, flow: 
                 let _ = writeln!(out, "{pad}  - {}", scalar(item, false));
             }
         }
-        Value::Maps(maps) => {
-            let _ = writeln!(out, "{pad}{key}:");
-            for map in maps {
-                let mut first = true;
-                let mut keys: Vec<&String> = map.keys().collect();
-                keys.sort_by_key(|k| MAP_KEY_ORDER.iter().position(|o| o == k));
-                for (k, v) in keys.into_iter().map(|k| (k, &map[k])) {
-                    let lead = if first { "  - " } else { "    " };
-                    first = false;
-                    let shown = match v {
-                        serde_json::Value::String(s) => scalar(s, false),
-                        serde_json::Value::Null => "null".into(),
-                        other => other.to_string(),
-                    };
-                    let _ = writeln!(out, "{pad}{lead}{k}: {shown}");
-                }
-            }
+        Value::Maps(maps) => write_maps(out, key, maps, MAP_KEY_ORDER, indent),
+    }
+}
+
+/// A list of maps, keys in `order`.
+fn write_maps(
+    out: &mut String,
+    key: &str,
+    maps: &[serde_json::Map<String, serde_json::Value>],
+    order: &[&str],
+    indent: usize,
+) {
+    let pad = " ".repeat(indent);
+    let _ = writeln!(out, "{pad}{key}:");
+    for map in maps {
+        for (i, (k, v)) in ordered(map, order).into_iter().enumerate() {
+            let lead = if i == 0 { "  - " } else { "    " };
+            let _ = writeln!(out, "{pad}{lead}{k}: {}", json_scalar(v));
         }
+    }
+}
+
+/// One map (the publisher), keys in `order`.
+fn write_map(
+    out: &mut String,
+    key: &str,
+    map: &serde_json::Map<String, serde_json::Value>,
+    order: &[&str],
+) {
+    let _ = writeln!(out, "{key}:");
+    for (k, v) in ordered(map, order) {
+        let _ = writeln!(out, "  {k}: {}", json_scalar(v));
+    }
+}
+
+fn ordered<'m>(
+    map: &'m serde_json::Map<String, serde_json::Value>,
+    order: &[&str],
+) -> Vec<(&'m String, &'m serde_json::Value)> {
+    let mut keys: Vec<&String> = map.keys().collect();
+    keys.sort_by_key(|k| order.iter().position(|o| o == k));
+    keys.into_iter().map(|k| (k, &map[k])).collect()
+}
+
+fn json_scalar(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => scalar(s, false),
+        serde_json::Value::Null => "null".into(),
+        other => other.to_string(),
     }
 }
 

@@ -2,7 +2,8 @@
 //! (`faircat import` reads every column back without options).
 //!
 //! Lists are `; `-separated; a list with an item that holds `;` or `,` is written as a JSON
-//! array instead, and downloads and citations always are JSON, so nothing is lost on the way back.
+//! array instead, and downloads, citations and creators always are JSON (the publisher a JSON
+//! object), so nothing is lost on the way back.
 
 use super::fields::Field;
 use super::table;
@@ -56,6 +57,7 @@ fn json<D: Deref<Target = Dataset>>(datasets: &[D]) -> String {
                     Cell::Bool(b) => b.into(),
                     Cell::List(l) => l.into(),
                     Cell::Maps(m) => m.into(),
+                    Cell::Object(o) => o,
                 };
                 map.insert(f.id().to_string(), value);
             }
@@ -75,6 +77,27 @@ enum Cell {
     Bool(bool),
     List(Vec<String>),
     Maps(Vec<serde_json::Value>),
+    /// One map (the publisher), written as a JSON object.
+    Object(serde_json::Value),
+}
+
+/// A creator (with its `type`, when `creator`) or publisher as the import reads it back.
+fn agent_map(a: &crate::model::Agent, creator: bool) -> serde_json::Map<String, serde_json::Value> {
+    let mut m = serde_json::Map::new();
+    m.insert("name".into(), a.name.clone().into());
+    if creator && !a.is_person() {
+        m.insert("type".into(), "organization".into());
+    }
+    if let Some(o) = &a.orcid {
+        m.insert("orcid".into(), o.clone().into());
+    }
+    if let Some(r) = &a.ror {
+        m.insert("ror".into(), r.clone().into());
+    }
+    if !creator && let Some(u) = &a.url {
+        m.insert("url".into(), u.clone().into());
+    }
+    m
 }
 
 fn text(v: &Option<String>) -> Cell {
@@ -115,6 +138,21 @@ fn cell(d: &Dataset, field: Field) -> Cell {
         Field::Description => Cell::Text(d.description.clone()),
         Field::Homepage => text(&d.homepage),
         Field::Doi => text(&d.doi),
+        Field::Creators => {
+            if d.creators.is_empty() {
+                return Cell::Empty;
+            }
+            Cell::Maps(
+                d.creators
+                    .iter()
+                    .map(|a| serde_json::Value::Object(agent_map(a, true)))
+                    .collect(),
+            )
+        }
+        Field::Publisher => d.publisher.as_ref().map_or(Cell::Empty, |p| {
+            Cell::Object(serde_json::Value::Object(agent_map(p, false)))
+        }),
+        Field::Version => text(&d.version),
         Field::Year => d
             .year
             .and_then(|y| u64::try_from(y).ok())
@@ -240,7 +278,12 @@ fn cell(d: &Dataset, field: Field) -> Cell {
         Field::Related => list(&d.related),
         Field::Sources => list(&d.sources),
         Field::Remarks => text(&d.remarks),
-        Field::Incomplete | Field::Citation | Field::CitationDoi | Field::Ignore => Cell::Empty,
+        Field::Incomplete
+        | Field::Citation
+        | Field::CitationDoi
+        | Field::Species
+        | Field::Note
+        | Field::Ignore => Cell::Empty,
     }
 }
 
@@ -262,5 +305,6 @@ fn cell_text(cell: &Cell) -> String {
             }
         }
         Cell::Maps(maps) => serde_json::to_string(maps).unwrap_or_default(),
+        Cell::Object(o) => o.to_string(),
     }
 }

@@ -18,6 +18,11 @@ pub enum Field {
     Description,
     Homepage,
     Doi,
+    /// A JSON list of creator maps, or `;`-separated persons' names.
+    Creators,
+    /// A JSON object (`name`, `url`, `ror`) or an organisation's name.
+    Publisher,
+    Version,
     Year,
     Released,
     Updated,
@@ -68,6 +73,12 @@ pub enum Field {
     Related,
     Sources,
     Remarks,
+    /// Species of the subjects: "Human" says nothing new; another species becomes a keyword and
+    /// a remark.
+    Species,
+    /// A column kept in `remarks` under its header, as a fact rather than a problem (a status,
+    /// the kinds of supporting data).
+    Note,
     /// A column that is known to carry nothing for the entry (a row number).
     Ignore,
 }
@@ -100,13 +111,19 @@ pub enum Kind {
     Platforms,
     /// A JSON array of maps (downloads, citations).
     JsonMaps,
+    /// Creators: a JSON array of maps or names, or `;`-separated names.
+    Creators,
+    /// A publisher: a JSON object or an organisation's name.
+    Publisher,
+    Species,
+    Note,
     Ignore,
 }
 
 impl Field {
     /// Every field, in schema order (= export column order), without `Ignore` and the fields
-    /// that only exist for import (`incomplete`, `citation`, `citation_doi`).
-    pub const EXPORTED: [Field; 50] = [
+    /// that only exist for import (`incomplete`, `citation`, `citation_doi`, `species`, `note`).
+    pub const EXPORTED: [Field; 53] = [
         Field::Slug,
         Field::Draft,
         Field::Name,
@@ -115,6 +132,9 @@ impl Field {
         Field::Description,
         Field::Homepage,
         Field::Doi,
+        Field::Creators,
+        Field::Publisher,
+        Field::Version,
         Field::Year,
         Field::Released,
         Field::Updated,
@@ -165,6 +185,8 @@ impl Field {
             Field::Incomplete,
             Field::Citation,
             Field::CitationDoi,
+            Field::Species,
+            Field::Note,
             Field::Ignore,
         ])
     }
@@ -180,6 +202,9 @@ impl Field {
             Field::Description => "description",
             Field::Homepage => "homepage",
             Field::Doi => "doi",
+            Field::Creators => "creators",
+            Field::Publisher => "publisher",
+            Field::Version => "version",
             Field::Year => "year",
             Field::Released => "released",
             Field::Updated => "updated",
@@ -225,6 +250,8 @@ impl Field {
             Field::Related => "related",
             Field::Sources => "sources",
             Field::Remarks => "remarks",
+            Field::Species => "species",
+            Field::Note => "note",
             Field::Ignore => "ignore",
         }
     }
@@ -239,7 +266,9 @@ impl Field {
             | PathologyAnnotated
             | NormalAnatomyAnnotated
             | Publishable => Kind::Bool,
-            Name | Acronym | Topic | Provision | LicenseName | ContactName | Citation => Kind::Text,
+            Name | Acronym | Topic | Provision | LicenseName | ContactName | Citation | Version => {
+                Kind::Text
+            }
             Description | AnnotationProtocol | Remarks => Kind::Markdown,
             Homepage | LicenseUrl | AccessUrl | ContactUrl => Kind::Url,
             Doi | CitationDoi => Kind::Doi,
@@ -258,6 +287,10 @@ impl Field {
             Access => Kind::Access,
             Platform => Kind::Platforms,
             Downloads | Citations => Kind::JsonMaps,
+            Creators => Kind::Creators,
+            Publisher => Kind::Publisher,
+            Species => Kind::Species,
+            Note => Kind::Note,
             Ignore => Kind::Ignore,
         }
     }
@@ -275,6 +308,11 @@ impl Field {
 const SYNONYMS: &[(&str, Field)] = &[
     ("slug", Field::Slug),
     ("datasetid", Field::Slug),
+    ("collectionid", Field::Slug),
+    ("id", Field::Slug),
+    ("identifier", Field::Slug),
+    ("key", Field::Slug),
+    ("shortid", Field::Slug),
     ("draft", Field::Draft),
     ("name", Field::Name),
     ("datasetname", Field::Name),
@@ -304,6 +342,18 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("link", Field::Homepage),
     ("doi", Field::Doi),
     ("datasetdoi", Field::Doi),
+    ("creators", Field::Creators),
+    ("creator", Field::Creators),
+    ("authors", Field::Creators),
+    ("author", Field::Creators),
+    ("datasetauthors", Field::Creators),
+    ("publisher", Field::Publisher),
+    ("publishedby", Field::Publisher),
+    ("hostedby", Field::Publisher),
+    ("datapublisher", Field::Publisher),
+    ("version", Field::Version),
+    ("datasetversion", Field::Version),
+    ("versionnumber", Field::Version),
     ("year", Field::Year),
     ("releaseyear", Field::Year),
     ("yearofrelease", Field::Year),
@@ -312,6 +362,9 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("updated", Field::Updated),
     ("lastupdated", Field::Updated),
     ("lastmodified", Field::Updated),
+    ("lastupdate", Field::Updated),
+    ("dateupdated", Field::Updated),
+    ("updatedate", Field::Updated),
     ("added", Field::Added),
     ("dateadded", Field::Added),
     ("keywords", Field::Keywords),
@@ -332,6 +385,19 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("bodyregions", Field::Anatomy),
     ("bodypart", Field::Anatomy),
     ("region", Field::Anatomy),
+    ("regions", Field::Anatomy),
+    ("bodyparts", Field::Anatomy),
+    ("location", Field::Anatomy),
+    ("locations", Field::Anatomy),
+    ("tumorlocation", Field::Anatomy),
+    ("tumorlocations", Field::Anatomy),
+    ("tumourlocation", Field::Anatomy),
+    ("tumourlocations", Field::Anatomy),
+    ("anatomicalsite", Field::Anatomy),
+    ("anatomicallocation", Field::Anatomy),
+    ("primarysite", Field::Anatomy),
+    ("organ", Field::Anatomy),
+    ("organs", Field::Anatomy),
     ("subjects", Field::Subjects),
     ("nsubjects", Field::Subjects),
     ("numberofsubjects", Field::Subjects),
@@ -369,6 +435,12 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("pathologies", Field::Pathologies),
     ("pathology", Field::Pathologies),
     ("diseases", Field::Pathologies),
+    ("disease", Field::Pathologies),
+    ("cancertype", Field::Pathologies),
+    ("cancertypes", Field::Pathologies),
+    ("diagnosis", Field::Pathologies),
+    ("diagnoses", Field::Pathologies),
+    ("conditions", Field::Pathologies),
     ("targetspixel", Field::TargetsPixel),
     ("targetsatpixellevel", Field::TargetsPixel),
     ("pixeltargets", Field::TargetsPixel),
@@ -398,10 +470,16 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("licence", Field::License),
     ("datalicense", Field::License),
     ("datalicence", Field::License),
+    ("licenseshortname", Field::License),
+    ("licenceshortname", Field::License),
+    ("licenseid", Field::License),
+    ("spdx", Field::License),
     ("licensename", Field::LicenseName),
     ("licencename", Field::LicenseName),
     ("licenseurl", Field::LicenseUrl),
     ("licenceurl", Field::LicenseUrl),
+    ("licenselink", Field::LicenseUrl),
+    ("licencelink", Field::LicenseUrl),
     ("access", Field::Access),
     ("accesstype", Field::Access),
     ("availability", Field::Access),
@@ -435,9 +513,18 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("sources", Field::Sources),
     ("source", Field::Sources),
     ("sourceoffacts", Field::Sources),
+    ("references", Field::Sources),
+    ("links", Field::Sources),
     ("remarks", Field::Remarks),
     ("notes", Field::Remarks),
     ("comments", Field::Remarks),
+    ("species", Field::Species),
+    ("organism", Field::Species),
+    ("note", Field::Note),
+    ("status", Field::Note),
+    ("collectionstatus", Field::Note),
+    ("supportingdata", Field::Note),
+    ("nsources", Field::Ignore),
     ("row", Field::Ignore),
     ("rownumber", Field::Ignore),
     ("ignore", Field::Ignore),

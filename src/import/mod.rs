@@ -5,6 +5,7 @@
 //! each cell; [`entry`] assembles and writes an entry; this module decides what is written and
 //! reports, per row and column, everything that was not mapped, read, or written.
 
+pub mod citation;
 pub mod entry;
 pub mod export;
 pub mod fields;
@@ -29,6 +30,12 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Overwrite existing entry files.
     pub force: bool,
+    /// `field=value` given to every row (`--set`): a single value where the row has none, list
+    /// items added to the row's own.
+    pub sets: Vec<String>,
+    /// For a row that names an existing entry: add the fields that entry lacks, touching
+    /// nothing else (`--update`).
+    pub update: bool,
 }
 
 /// How a column was mapped.
@@ -49,6 +56,14 @@ pub enum RowOutcome {
     WouldWrite(PathBuf),
     /// The file exists and `--force` was not given.
     Exists(PathBuf),
+    /// `--update`: fields the existing entry lacked were added (or, with `--dry-run`, would be).
+    Updated {
+        path: PathBuf,
+        fields: Vec<&'static str>,
+        dry_run: bool,
+    },
+    /// `--update`: the existing entry already has every field the row gives.
+    Unchanged(PathBuf),
     /// Names the same dataset as an earlier row or an existing entry; not written.
     Duplicate {
         of: String,
@@ -102,6 +117,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
         ));
     }
     let mapping: Vec<Option<Field>> = columns.iter().map(|c| c.field).collect();
+    let sets = parse_sets(&opts.sets)?;
     let origin = opts
         .file
         .file_name()
@@ -126,7 +142,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
         }
     }
     for row in &table.rows {
-        let mut entry = match entry::build(&table.headers, &mapping, row) {
+        let mut entry = match entry::build_with(&table.headers, &mapping, row, &sets) {
             Ok(e) => e,
             Err(skip) => {
                 rows.push(RowReport {
@@ -169,7 +185,19 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
                 })
             });
         if let Some(duplicate) = duplicate {
-            rows.push(report_for(&entry, duplicate, None));
+            let existing_path = match &duplicate {
+                RowOutcome::Duplicate { of, .. } if !of.starts_with("row ") => {
+                    Some(opts.root.join(of))
+                }
+                _ => None,
+            };
+            match existing_path.filter(|_| opts.update) {
+                Some(path) => {
+                    let outcome = update_existing(&path, &entry, &origin, opts)?;
+                    rows.push(report_for(&entry, outcome, None));
+                }
+                None => rows.push(report_for(&entry, duplicate, None)),
+            }
             continue;
         }
         if let Some(n) = taken_slugs.get_mut(&entry.slug) {
@@ -224,7 +252,9 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
         let path = dir.join(format!("{}.yaml", entry.slug));
         let shown = display_relative(&path, &opts.root);
         let yaml = entry::to_yaml(&entry, &origin);
-        let outcome = if path.exists() && !opts.force {
+        let outcome = if path.exists() && opts.update && !opts.force {
+            update_existing(&path, &entry, &origin, opts)?
+        } else if path.exists() && !opts.force {
             RowOutcome::Exists(shown)
         } else if opts.dry_run {
             RowOutcome::WouldWrite(shown)
@@ -241,6 +271,87 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
         file: origin,
         columns,
         rows,
+        dry_run: opts.dry_run,
+    })
+}
+
+/// `--set field=value` options, checked: the field must be one a column can map to.
+fn parse_sets(sets: &[String]) -> Result<Vec<(Field, String)>, String> {
+    sets.iter()
+        .map(|s| {
+            let Some((field, value)) = s.split_once('=') else {
+                return Err(format!("--set \"{s}\": expected \"field=value\""));
+            };
+            let field = Field::from_id(field)
+                .filter(|f| *f != Field::Ignore)
+                .ok_or_else(|| {
+                    let ids: Vec<&str> = Field::all().map(Field::id).collect();
+                    let hint = crate::diagnostics::did_you_mean(field.trim(), ids.iter().copied())
+                        .map(|s| format!(" — did you mean '{s}'?"))
+                        .unwrap_or_default();
+                    format!("--set \"{s}\": '{}' is not a field{hint}", field.trim())
+                })?;
+            if value.trim().is_empty() {
+                return Err(format!("--set \"{s}\": the value is empty"));
+            }
+            Ok((field, value.trim().to_string()))
+        })
+        .collect()
+}
+
+/// `--update`: append to an existing entry file the fields it lacks (by top-level key), after
+/// its own text, which is kept byte for byte. Its name, slug, draft state and remarks are never
+/// touched. The result must parse, or nothing is written.
+fn update_existing(
+    path: &Path,
+    entry: &Entry,
+    origin: &str,
+    opts: &ImportOptions,
+) -> Result<RowOutcome, String> {
+    let shown = display_relative(path, &opts.root);
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let Ok(root) = crate::yaml::parse(&text) else {
+        return Err(format!(
+            "{} is not valid YAML: fix it (faircat check) before --update",
+            shown.display()
+        ));
+    };
+    let present: Vec<String> = match &root.value {
+        crate::yaml::Value::Map(m) => m.iter().map(|(k, _)| k.key_text()).collect(),
+        _ => Vec::new(),
+    };
+    let added = entry::fields_yaml(entry, |f| {
+        !matches!(
+            f,
+            Field::Slug | Field::Draft | Field::Name | Field::Remarks | Field::Ignore
+        ) && !present.iter().any(|p| p == entry::top_level_key(f))
+    });
+    if added.fields.is_empty() {
+        return Ok(RowOutcome::Unchanged(shown));
+    }
+    let mut new_text = text.clone();
+    if !new_text.ends_with('\n') {
+        new_text.push('\n');
+    }
+    new_text.push_str(&format!(
+        "\n# Added by `faircat import --update` from {origin}, row {}.\n",
+        entry.row
+    ));
+    new_text.push_str(&added.yaml);
+    if crate::yaml::parse(&new_text).is_err() {
+        return Err(format!(
+            "{}: the added fields would not parse; nothing written",
+            shown.display()
+        ));
+    }
+    if !opts.dry_run {
+        std::fs::write(path, &new_text)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(RowOutcome::Updated {
+        path: shown,
+        fields: added.fields,
         dry_run: opts.dry_run,
     })
 }
@@ -305,7 +416,7 @@ pub fn map_columns(headers: &[String], maps: &[String]) -> Result<Vec<ColumnMapp
     }
     let mut taken: HashMap<Field, String> = forced
         .iter()
-        .filter(|(_, f)| **f != Field::Ignore)
+        .filter(|(_, f)| !matches!(**f, Field::Ignore | Field::Note))
         .map(|(i, f)| (*f, headers[*i].clone()))
         .collect();
     let mut columns = Vec::with_capacity(headers.len());
@@ -321,7 +432,8 @@ pub fn map_columns(headers: &[String], maps: &[String]) -> Result<Vec<ColumnMapp
         }
         let guess = fields::match_header(header);
         let (field, hint) = match guess {
-            Some(Field::Ignore) => (Some(Field::Ignore), None),
+            // Any number of columns may be ignored or kept as facts.
+            Some(f @ (Field::Ignore | Field::Note)) => (Some(f), None),
             Some(f) => match taken.get(&f) {
                 Some(other) => (
                     None,
@@ -471,7 +583,25 @@ impl ImportReport {
                     p.display()
                 ),
                 RowOutcome::Duplicate { of, by } => {
-                    format!("not written: same dataset as {of} (same {by}); merge them by hand")
+                    format!(
+                        "not written: same dataset as {of} (same {by}); merge them by hand, or use --update to add the fields it lacks"
+                    )
+                }
+                RowOutcome::Updated {
+                    path,
+                    fields,
+                    dry_run,
+                } => format!(
+                    "{} {} to {}",
+                    if *dry_run { "would add" } else { "added" },
+                    fields.join(", "),
+                    path.display()
+                ),
+                RowOutcome::Unchanged(p) => {
+                    format!(
+                        "unchanged: {} already has every field the row gives",
+                        p.display()
+                    )
                 }
                 RowOutcome::Skipped(Skip::Empty) => "skipped: empty row".to_string(),
                 RowOutcome::Skipped(Skip::NoName(cells)) => {
@@ -529,6 +659,19 @@ impl ImportReport {
             count(|o| matches!(o, RowOutcome::Duplicate { .. })),
             count(|o| matches!(o, RowOutcome::Skipped(_))),
         );
+        let updated = count(|o| matches!(o, RowOutcome::Updated { .. }));
+        let unchanged = count(|o| matches!(o, RowOutcome::Unchanged(_)));
+        if updated + unchanged > 0 {
+            let _ = writeln!(
+                out,
+                "{} {updated} existing entries; {unchanged} unchanged",
+                if self.dry_run {
+                    "would update"
+                } else {
+                    "updated"
+                },
+            );
+        }
         out
     }
 }

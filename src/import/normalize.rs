@@ -30,6 +30,23 @@ pub struct Outcome {
     pub problem: Option<String>,
     /// Keep the cell's original text in `remarks`.
     pub keep_original: bool,
+    /// Values the cell implies for other fields (segmentation objects imply pixel-level
+    /// labels; a species other than human a keyword): see [`Implied`].
+    pub implied: Vec<Implied>,
+    /// A fact for `remarks`, under the column's header, that is not a problem ("Mouse").
+    pub remark: Option<String>,
+}
+
+/// A value one cell implies for another field. Applied once the whole row is read: a list is
+/// merged into the field's items (`merge`), anything else fills the field only when the row
+/// leaves it empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Implied {
+    pub field: Field,
+    pub value: Value,
+    pub merge: bool,
+    /// Said in the report when the value is used.
+    pub note: String,
 }
 
 impl Outcome {
@@ -39,6 +56,8 @@ impl Outcome {
             value: Some(value),
             problem: None,
             keep_original: false,
+            implied: Vec::new(),
+            remark: None,
         }
     }
     fn partial(field: Field, value: Value, problem: impl Into<String>) -> Outcome {
@@ -47,6 +66,8 @@ impl Outcome {
             value: Some(value),
             problem: Some(problem.into()),
             keep_original: true,
+            implied: Vec::new(),
+            remark: None,
         }
     }
     fn failed(field: Field, problem: impl Into<String>) -> Outcome {
@@ -55,6 +76,8 @@ impl Outcome {
             value: None,
             problem: Some(problem.into()),
             keep_original: true,
+            implied: Vec::new(),
+            remark: None,
         }
     }
     /// A value with a remark for the report only (nothing of substance was lost).
@@ -64,6 +87,30 @@ impl Outcome {
             value,
             problem: Some(problem.into()),
             keep_original: false,
+            implied: Vec::new(),
+            remark: None,
+        }
+    }
+    /// Nothing for the field itself: the cell is kept in `remarks` as a fact.
+    fn remark(field: Field, text: &str) -> Outcome {
+        Outcome {
+            field,
+            value: None,
+            problem: None,
+            keep_original: false,
+            implied: Vec::new(),
+            remark: Some(text.to_string()),
+        }
+    }
+    /// Nothing at all (an ignored column, a cell that says nothing new).
+    fn nothing(field: Field) -> Outcome {
+        Outcome {
+            field,
+            value: None,
+            problem: None,
+            keep_original: false,
+            implied: Vec::new(),
+            remark: None,
         }
     }
 }
@@ -83,22 +130,27 @@ pub fn normalize(field: Field, cell: &str) -> Outcome {
         return Outcome::noted(field, None, format!("'{cell}' read as empty"));
     }
     match field.kind() {
-        Kind::Ignore => Outcome {
-            field,
-            value: None,
-            problem: None,
-            keep_original: false,
-        },
+        Kind::Ignore => Outcome::nothing(field),
+        Kind::Note => Outcome::remark(field, cell),
+        Kind::Species => species(field, cell),
+        Kind::Creators => creators(field, cell),
+        Kind::Publisher => publisher(field, cell),
         Kind::Text => text(field, cell),
         Kind::Markdown => Outcome::clean(field, Value::Text(cell.to_string())),
         Kind::Slug => {
             let slug = vocab::slugify(cell);
-            if slug.is_empty() {
+            if slug.chars().all(|c| c.is_ascii_digit()) && !slug.is_empty() {
+                Outcome::noted(
+                    field,
+                    None,
+                    format!("'{cell}' is a number, not a slug: the slug is made from the name"),
+                )
+            } else if slug.is_empty() {
                 Outcome::failed(
                     field,
                     format!("'{cell}' has no letters or digits for a slug"),
                 )
-            } else if slug != cell {
+            } else if slug != cell && slug != cell.to_ascii_lowercase().replace('_', "-") {
                 Outcome::noted(
                     field,
                     Some(Value::Text(slug.clone())),
@@ -143,9 +195,18 @@ pub fn normalize(field: Field, cell: &str) -> Outcome {
             });
             Outcome::clean(field, Value::List(items))
         }
-        Kind::Modalities => resolve_list(field, cell, &[';', ',', '/', '+', '&'], modalities),
+        Kind::Modalities => modality_cell(field, cell),
         Kind::Anatomy => resolve_list(field, cell, &[';', ','], |t| {
-            anatomy(t).map(|a| vec![a.to_string()])
+            anatomy(t).map(|a| vec![a.to_string()]).or_else(|| {
+                // "Chest-Abdomen-Pelvis": every part a body region.
+                t.contains('-')
+                    .then(|| {
+                        t.split('-')
+                            .map(|p| anatomy(p).map(str::to_string))
+                            .collect()
+                    })
+                    .flatten()
+            })
         }),
         Kind::LabelTypes => resolve_list(field, cell, &[';', ',', '+', '/', '&'], |t| {
             label_type(t).map(|l| vec![l.slug().to_string()])
@@ -784,6 +845,191 @@ fn json_maps(field: Field, cell: &str) -> Outcome {
     }
 }
 
+/// DICOM object types that hold no image of their own (segmentations, structure sets, RT plans
+/// and doses, registrations, structured reports, key-object selections, presentation states,
+/// documents, real-world value maps, fiducials), as tables list them among the "modalities" of
+/// a collection. They are not kept as modalities.
+pub const NON_IMAGE_OBJECTS: &[&str] = &[
+    "SEG", "RTSTRUCT", "RTPLAN", "PLAN", "RTDOSE", "RTRECORD", "REG", "SR", "KO", "PR", "DOC",
+    "RWV", "FID",
+];
+
+/// Of [`NON_IMAGE_OBJECTS`], those that are segmentations: the dataset has pixel-level labels.
+const SEGMENTATION_OBJECTS: &[&str] = &["SEG", "RTSTRUCT"];
+
+/// A modalities cell: image modalities are resolved as usual; DICOM objects that are not images
+/// ([`NON_IMAGE_OBJECTS`]) are left out, and segmentations (SEG, RTSTRUCT) imply
+/// `label_types: [pixel-level]` unless the row gives its label types.
+fn modality_cell(field: Field, cell: &str) -> Outcome {
+    let separators = [';', ',', '/', '+', '&'];
+    let tokens = json_strings(cell).unwrap_or_else(|| split_top(cell, &separators));
+    let (objects, images): (Vec<String>, Vec<String>) = tokens
+        .into_iter()
+        .partition(|t| NON_IMAGE_OBJECTS.contains(&alnum(t).to_ascii_uppercase().as_str()));
+    if objects.is_empty() {
+        return resolve_list(field, cell, &separators, modalities);
+    }
+    let objects: Vec<String> = objects.iter().map(|o| o.to_ascii_uppercase()).collect();
+    let note = format!(
+        "{} left out: DICOM objects that are not image modalities",
+        objects.join(", ")
+    );
+    let mut outcome = if images.is_empty() {
+        Outcome::noted(field, None, note.clone())
+    } else {
+        let mut o = resolve_list(field, &images.join(", "), &separators, modalities);
+        o.problem = Some(match o.problem.take() {
+            Some(p) => format!("{p}; {note}"),
+            None => note,
+        });
+        o
+    };
+    let segmentations: Vec<&str> = objects
+        .iter()
+        .map(String::as_str)
+        .filter(|o| SEGMENTATION_OBJECTS.contains(o))
+        .collect();
+    if !segmentations.is_empty() {
+        outcome.implied.push(Implied {
+            field: Field::LabelTypes,
+            value: Value::List(vec![LabelType::PixelLevel.slug().to_string()]),
+            merge: false,
+            note: format!(
+                "pixel-level, as the modalities list {} (segmentations)",
+                segmentations.join(" and ")
+            ),
+        });
+    }
+    outcome
+}
+
+/// Species: "Human" ("Homo sapiens") says nothing an entry of medical images would not; any
+/// other species becomes a keyword and a remark.
+fn species(field: Field, cell: &str) -> Outcome {
+    let items = split_top(cell, &[';', ',']);
+    let others: Vec<String> = items
+        .iter()
+        .filter(|s| !matches!(alnum(s).as_str(), "human" | "humans" | "homosapiens"))
+        .cloned()
+        .collect();
+    if others.is_empty() {
+        return Outcome::nothing(field);
+    }
+    let mut o = Outcome::remark(field, &others.join(", "));
+    o.implied.push(Implied {
+        field: Field::Keywords,
+        value: Value::List(others.iter().map(|s| s.to_lowercase()).collect()),
+        merge: true,
+        note: format!("{} added (species)", others.join(", ").to_lowercase()),
+    });
+    o
+}
+
+/// The keys a creator map may have, in the order they are written.
+pub const CREATOR_KEYS: &[&str] = &["name", "type", "orcid", "ror"];
+/// The keys a publisher map may have.
+pub const PUBLISHER_KEYS: &[&str] = &["name", "url", "ror"];
+
+/// Creators: a JSON array of maps (`name`, `type`, `orcid`, `ror`) or names, or `;`-separated
+/// persons' names ("Family, Given; Other, Name"). ORCID and ROR ids are checked and written as
+/// IRIs; a cell with anything that cannot be read is kept whole in remarks.
+fn creators(field: Field, cell: &str) -> Outcome {
+    let items: Vec<serde_json::Value> = if cell.starts_with('[') {
+        match serde_json::from_str(cell) {
+            Ok(items) => items,
+            Err(_) => return Outcome::failed(field, format!("'{cell}' is not a JSON list")),
+        }
+    } else {
+        split_top(cell, &[';'])
+            .into_iter()
+            .map(serde_json::Value::String)
+            .collect()
+    };
+    let mut maps = Vec::new();
+    for item in items {
+        let map = match item {
+            serde_json::Value::String(name) => {
+                let mut m = serde_json::Map::new();
+                m.insert("name".into(), one_line(&name).into());
+                m
+            }
+            serde_json::Value::Object(m) => m,
+            _ => return Outcome::failed(field, "each creator must be a name or a JSON object"),
+        };
+        match agent_map(map, CREATOR_KEYS) {
+            Ok(m) => maps.push(m),
+            Err(problem) => return Outcome::failed(field, problem),
+        }
+    }
+    if maps.is_empty() {
+        return Outcome::failed(field, format!("'{cell}' names nobody"));
+    }
+    Outcome::clean(field, Value::Maps(maps))
+}
+
+/// A publisher: a JSON object (`name`, `url`, `ror`) or an organisation's name.
+fn publisher(field: Field, cell: &str) -> Outcome {
+    let map = if cell.starts_with('{') {
+        match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(cell) {
+            Ok(m) => m,
+            Err(_) => return Outcome::failed(field, format!("'{cell}' is not a JSON object")),
+        }
+    } else {
+        let mut m = serde_json::Map::new();
+        m.insert("name".into(), one_line(cell).into());
+        m
+    };
+    match agent_map(map, PUBLISHER_KEYS) {
+        Ok(m) => Outcome::clean(field, Value::Maps(vec![m])),
+        Err(problem) => Outcome::failed(field, problem),
+    }
+}
+
+/// Check a creator's or publisher's map: only `keys`, string values, a name; `type` is person
+/// or organization; ORCID and ROR ids valid (written as IRIs); URLs http(s).
+fn agent_map(
+    map: serde_json::Map<String, serde_json::Value>,
+    keys: &[&str],
+) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let mut out = serde_json::Map::new();
+    for (k, v) in map {
+        if !keys.contains(&k.as_str()) {
+            return Err(format!("unknown key '{k}' (keys: {})", keys.join(", ")));
+        }
+        let serde_json::Value::String(text) = v else {
+            return Err(format!("'{k}' must be text"));
+        };
+        let text = one_line(&text);
+        if text.is_empty() {
+            continue;
+        }
+        let value = match k.as_str() {
+            "type" => match alnum(&text).as_str() {
+                "person" => "person".to_string(),
+                "organization" | "organisation" => "organization".to_string(),
+                _ => return Err(format!("type '{text}' is not person or organization")),
+            },
+            "orcid" => vocab::orcid_iri(&text)
+                .ok_or_else(|| format!("'{text}' is not a valid ORCID iD"))?,
+            "ror" => vocab::ror_iri(&text).ok_or_else(|| format!("'{text}' is not a ROR id"))?,
+            "url" => url(&text).ok_or_else(|| format!("'{text}' is not an http(s) URL"))?,
+            _ => text,
+        };
+        out.insert(k, value.into());
+    }
+    if !out.contains_key("name") {
+        return Err("a creator or publisher needs a name".into());
+    }
+    let kind = out.get("type").and_then(|t| t.as_str());
+    if kind == Some("organization") && out.contains_key("orcid") {
+        return Err("an ORCID iD belongs to a person, not an organization".into());
+    }
+    if kind == Some("person") && out.contains_key("ror") {
+        return Err("a ROR id belongs to an organization, not a person".into());
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -912,6 +1158,132 @@ mod tests {
         assert_eq!(o.value, Some(Value::List(vec!["none".into()])));
         let o = normalize(Field::LabelTypes, "External Labels");
         assert!(o.value.is_none() && o.keep_original);
+    }
+
+    #[test]
+    fn idc_cells_become_fields() {
+        let o = normalize(Field::Anatomy, "Chest-Abdomen-Pelvis, Head-Neck");
+        assert_eq!(
+            o.value,
+            Some(Value::List(vec![
+                "chest".into(),
+                "abdomen".into(),
+                "pelvis".into(),
+                "head-neck".into()
+            ]))
+        );
+        let o = normalize(
+            Field::Anatomy,
+            "skin of body, bladder organ, uterine cervix",
+        );
+        assert_eq!(
+            o.value,
+            Some(Value::List(vec![
+                "skin".into(),
+                "bladder".into(),
+                "cervix".into()
+            ]))
+        );
+        let o = normalize(Field::Modalities, "CT, PT, SEG, RTSTRUCT, SR");
+        assert_eq!(o.value, Some(Value::List(vec!["CT".into(), "PT".into()])));
+        assert!(!o.keep_original);
+        assert_eq!(o.implied[0].field, Field::LabelTypes);
+        let o = normalize(Field::Modalities, "MR, SR");
+        assert!(o.implied.is_empty(), "SR is no segmentation");
+        let o = normalize(Field::Slug, "4d_lung");
+        assert_eq!(
+            (o.value, o.problem),
+            (Some(Value::Text("4d-lung".into())), None)
+        );
+        assert_eq!(normalize(Field::Slug, "17").value, None);
+        assert_eq!(normalize(Field::Species, "Human").remark, None);
+        let o = normalize(Field::Species, "Mouse");
+        assert_eq!(o.remark.as_deref(), Some("Mouse"));
+        assert_eq!(o.implied[0].value, Value::List(vec!["mouse".into()]));
+        let o = normalize(Field::Creators, "Doe, Jane; Roe, R.");
+        assert_eq!(
+            o.value,
+            Some(Value::Maps(vec![
+                serde_json::json!({"name": "Doe, Jane"})
+                    .as_object()
+                    .unwrap()
+                    .clone(),
+                serde_json::json!({"name": "Roe, R."})
+                    .as_object()
+                    .unwrap()
+                    .clone(),
+            ]))
+        );
+        let bad = normalize(
+            Field::Creators,
+            r#"[{"name": "Doe, J.", "orcid": "0000-0002-1825-0096"}]"#,
+        );
+        assert!(
+            bad.value.is_none() && bad.keep_original,
+            "a wrong ORCID keeps the cell"
+        );
+        let o = normalize(Field::Publisher, "The Cancer Imaging Archive");
+        assert_eq!(
+            o.value,
+            Some(Value::Maps(vec![
+                serde_json::json!({"name": "The Cancer Imaging Archive"})
+                    .as_object()
+                    .unwrap()
+                    .clone()
+            ]))
+        );
+    }
+
+    #[test]
+    fn hostile_cells_never_panic() {
+        let pieces = [
+            "ä",
+            "(",
+            ")",
+            "(2016).",
+            " (",
+            "[Data set].",
+            ", ",
+            "& ",
+            "…",
+            "doi.org/",
+            "10.1/x",
+            "-",
+            "_",
+            ";",
+            "[",
+            "{",
+            "\"",
+            "0000-",
+            "https://orcid.org/",
+            "ror.org/0",
+            "😀",
+            " ",
+            "SEG",
+            "X.",
+            "\u{202E}",
+        ];
+        let fields = [
+            Field::Creators,
+            Field::Publisher,
+            Field::Modalities,
+            Field::Anatomy,
+            Field::Species,
+            Field::Slug,
+            Field::License,
+        ];
+        for n in 0..3000usize {
+            let cell: String = (0..(n % 17))
+                .map(|k| pieces[(n * 7 + k * k * 13 + k) % pieces.len()])
+                .collect();
+            for f in fields {
+                let _ = normalize(f, &cell);
+            }
+            let _ = super::super::citation::parse_apa(&cell);
+            let _ = super::super::citation::doi_in(&cell);
+            let _ = vocab::orcid_iri(&cell);
+            let _ = vocab::ror_iri(&cell);
+        }
     }
 
     #[test]

@@ -64,6 +64,26 @@ fn texts(values: &[String]) -> Vec<Item> {
     values.iter().map(Item::text).collect()
 }
 
+/// A creator or publisher: "Given Family" (or the organisation's name), linked to its ORCID or
+/// ROR record when it has one, else to its homepage.
+fn agent_item(a: &crate::model::Agent) -> Item {
+    let name = a.display_name();
+    match (&a.orcid, &a.ror, &a.url) {
+        (Some(orcid), _, _) => {
+            let mut item = Item::url(name, orcid);
+            item.note = Some("ORCID".into());
+            item
+        }
+        (None, Some(ror), _) => {
+            let mut item = Item::url(name, ror);
+            item.note = Some("ROR".into());
+            item
+        }
+        (None, None, Some(url)) => Item::url(name, url),
+        _ => Item::text(name),
+    }
+}
+
 fn yes_no(v: Option<bool>) -> Vec<Item> {
     v.map(|b| Item::text(if b { "Yes" } else { "No" }))
         .into_iter()
@@ -191,6 +211,9 @@ impl DatasetView {
                     ("Name", vec![Item::text(d.name.clone())]),
                     ("Acronym", d.acronym.iter().map(Item::text).collect()),
                     ("Also known as", texts(&d.alternate_names)),
+                    ("Creators", d.creators.iter().map(agent_item).collect()),
+                    ("Publisher", d.publisher.iter().map(agent_item).collect()),
+                    ("Version", d.version.iter().map(Item::text).collect()),
                     ("Topic", d.topic.iter().map(Item::text).collect()),
                     ("Keywords", texts(&d.keywords)),
                     (

@@ -7,7 +7,7 @@ use super::controlled::{
     access, anatomy, data_use, file_formats, label_types, modalities, platforms,
 };
 use super::license::resolve_license;
-use super::nested::{citations, contact, downloads, targets};
+use super::nested::{citations, contact, creators, downloads, publisher, targets, version};
 use super::{Ctx, Places};
 use crate::diagnostics::{Span, did_you_mean};
 use crate::model::Dataset;
@@ -55,6 +55,9 @@ pub const FIELDS: &[(&str, Handler)] = &[
         d.dataset.doi = c.take(check::doi(n, f));
         d.places.doi = Some(n.span);
     }),
+    ("creators", creators),
+    ("publisher", publisher),
+    ("version", version),
     ("year", |c, f, n, d| {
         d.dataset.year = c.take(check::year(n, f))
     }),

@@ -1,9 +1,12 @@
-//! Fields that are maps or lists of maps: `targets`, `contact`, `downloads`, `citations`.
+//! Fields that are maps or lists of maps: `targets`, `contact`, `downloads`, `citations`,
+//! `creators`, `publisher` (and `version`, a string that may be written as a number).
 
 use super::Ctx;
 use super::check::{self, Checked, Problem};
 use super::fields::{Draft, list, strings, unknown_key};
-use crate::model::{Citation, Contact, Download, Targets};
+use crate::diagnostics::Span;
+use crate::model::{Agent, AgentKind, Citation, Contact, Download, Targets};
+use crate::vocab;
 use crate::yaml::{Node, Value};
 
 /// The entries of a nested mapping, with unknown keys reported.
@@ -197,4 +200,180 @@ pub(super) fn citations(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut
     {
         first.preferred = true;
     }
+}
+
+/// `creators`: a list of people or organisations, each a mapping (`name`, `type`, `orcid`,
+/// `ror`) or a plain string (a person's name).
+pub(super) fn creators(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
+    for item in list(ctx, field, node, "creators") {
+        let agent = match &item.value {
+            Value::Str(_) => ctx.take(check::text(item, "creators")).map(|name| Agent {
+                name,
+                ..Agent::default()
+            }),
+            Value::Map(_) => agent(ctx, field, item, &["name", "type", "orcid", "ror"]),
+            _ => {
+                ctx.report(check::wrong_type(
+                    item,
+                    field,
+                    "a name or a mapping with name, type, orcid, ror",
+                    "write `- name: Family, Given` (with `orcid:` when known), or `- name: <organisation>` with `type: organization`",
+                ));
+                None
+            }
+        };
+        let Some(agent) = agent else { continue };
+        if agent.is_person() && agent.family_given().is_none() {
+            ctx.warn(Problem::new(
+                item.span,
+                format!(
+                    "creator '{}' is a person without a comma in the name",
+                    agent.name
+                ),
+                "write a person as 'Family, Given' (it is split at the first comma); add `type: organization` for an organisation",
+            ));
+        }
+        d.dataset.creators.push(agent);
+    }
+}
+
+/// `publisher`: the dataset's own publisher, a mapping (`name`, `url`, `ror`) or an
+/// organisation's name.
+pub(super) fn publisher(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
+    let agent = match &node.value {
+        Value::Str(_) => ctx.take(check::text(node, field)).map(|name| Agent {
+            name,
+            kind: AgentKind::Organization,
+            ..Agent::default()
+        }),
+        _ => agent(ctx, field, node, &["name", "url", "ror"]).map(|a| Agent {
+            kind: AgentKind::Organization,
+            ..a
+        }),
+    };
+    d.dataset.publisher = agent;
+}
+
+/// One agent mapping with the given keys. `None` after reporting when it has no usable name.
+fn agent(ctx: &mut Ctx, field: &'static str, node: &Node, keys: &[&'static str]) -> Option<Agent> {
+    let mut a = Agent::default();
+    let mut name = None;
+    let mut kind: Option<(AgentKind, Span)> = None;
+    let mut orcid_span = None;
+    let mut ror_span = None;
+    for (key, value) in sub_map(ctx, field, node, keys) {
+        let path = format!("{field}.{key}");
+        match key {
+            "name" => name = ctx.take(check::text(value, &path)),
+            "type" => kind = ctx.take(agent_kind(value, &path)).map(|k| (k, value.span)),
+            "orcid" => {
+                a.orcid = ctx.take(identifier(value, &path, vocab::orcid_iri, ORCID_HELP));
+                orcid_span = Some(value.span);
+            }
+            "ror" => {
+                a.ror = ctx.take(identifier(value, &path, vocab::ror_iri, ROR_HELP));
+                ror_span = Some(value.span);
+            }
+            _ => a.url = ctx.take(check::url(value, &path)),
+        }
+    }
+    if !matches!(node.value, Value::Map(_)) {
+        return None;
+    }
+    a.kind = match kind {
+        Some((k, _)) => k,
+        None if a.ror.is_some() => AgentKind::Organization,
+        None => AgentKind::Person,
+    };
+    if let (Some((AgentKind::Person, _)), Some(span)) = (kind, ror_span.filter(|_| a.ror.is_some()))
+    {
+        ctx.report(Problem::new(
+            span,
+            format!("'{field}.ror' identifies an organisation, but 'type' is person"),
+            "remove `type: person` (a ROR id implies an organisation), or move the id to the organisation",
+        ));
+    }
+    if let (AgentKind::Organization, Some(span)) =
+        (a.kind, orcid_span.filter(|_| a.orcid.is_some()))
+    {
+        ctx.report(Problem::new(
+            span,
+            format!("'{field}.orcid' identifies a person, but this {field} entry is an organisation"),
+            "ORCID iDs belong to people: remove it or `type: organization`; organisations take a `ror:` id",
+        ));
+    }
+    match name {
+        Some(n) => {
+            a.name = n;
+            Some(a)
+        }
+        None => {
+            if !has_key(node, "name") {
+                ctx.report(Problem::new(
+                    node.span,
+                    format!("'{field}' needs a 'name'"),
+                    "add `name: Family, Given` for a person, or the organisation's name",
+                ));
+            }
+            None
+        }
+    }
+}
+
+const ORCID_HELP: &str = "write the ORCID iD as https://orcid.org/0000-0002-1825-0097 (four groups of four digits; the last character is a check digit, so a typo is caught)";
+const ROR_HELP: &str =
+    "write the ROR id as https://ror.org/05gs8cd61 (0, six letters or digits, two digits)";
+
+fn agent_kind(node: &Node, field: &str) -> Checked<AgentKind> {
+    let s = check::text(node, field)?;
+    match s.to_ascii_lowercase().as_str() {
+        "person" => Ok(AgentKind::Person),
+        "organization" | "organisation" => Ok(AgentKind::Organization),
+        _ => {
+            let hint = crate::diagnostics::did_you_mean(&s, ["person", "organization"])
+                .map(|m| format!(" — did you mean '{m}'?"))
+                .unwrap_or_default();
+            Err(Problem::new(
+                node.span,
+                format!("'{field}' is '{s}', not person or organization{hint}"),
+                "write `type: person` (the default) or `type: organization`",
+            ))
+        }
+    }
+}
+
+fn identifier(
+    node: &Node,
+    field: &str,
+    parse: fn(&str) -> Option<String>,
+    help: &str,
+) -> Checked<String> {
+    let s = check::text(node, field)?;
+    parse(&s).ok_or_else(|| {
+        Problem::new(
+            node.span,
+            format!(
+                "'{field}' is not a valid id: '{}'",
+                s.chars().take(60).collect::<String>()
+            ),
+            help,
+        )
+    })
+}
+
+/// `version`: text, or a whole number (`version: 2`).
+pub(super) fn version(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
+    d.dataset.version = match &node.value {
+        Value::Int(i) => Some(i.to_string()),
+        Value::Str(_) => ctx.take(check::text(node, field)),
+        _ => {
+            ctx.report(check::wrong_type(
+                node,
+                field,
+                "a string",
+                "write the version in quotes, as its publisher writes it: version: \"1.1\"",
+            ));
+            None
+        }
+    };
 }
