@@ -314,6 +314,7 @@ fn readiness_report_lists_what_each_entry_misses_most_valuable_first() {
          access: public\n\
          platform: [Zenodo]\n\
          citations: [{text: A. Author 2024}]\n\
+         creators: [\"Author, A.\"]\n\
          sources: [Test fixture]\n",
     );
     cat.entry(
@@ -337,6 +338,7 @@ fn readiness_report_lists_what_each_entry_misses_most_valuable_first() {
   level 3  file_formats         Are the file formats declared?
   level 4  doi                  Does it have a persistent identifier?
   level 4  citations            Is it said how to cite it?
+  level 4  creators             Is it said who made it?
   level 4  platform             Is it kept by a data repository or registry?
   level 4  updated              Is the date of its last update or release known?
   level 5  license              Do the terms settle commercial use and derivatives?

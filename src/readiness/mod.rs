@@ -507,6 +507,18 @@ pub const CRITERIA: &[Criterion] = &[
         },
     },
     Criterion {
+        id: "creators",
+        group: Group::Provenance,
+        question: "Is it said who made it?",
+        fields: &["creators", "publisher"],
+        passes: "at least one creator (a person or an organisation)",
+        level: 4,
+        judge: |d, _| match d.creators.len() {
+            0 => missing("not stated"),
+            n => pass(format!("{n} creator(s)")),
+        },
+    },
+    Criterion {
         id: "repository",
         group: Group::Sustainability,
         question: "Is it kept by a data repository or registry?",

@@ -30,6 +30,13 @@ fn complete_entry() -> Dataset {
         url: None,
         preferred: true,
     }];
+    d.creators = vec![crate::model::Agent {
+        name: "Author, A.".into(),
+        kind: crate::model::AgentKind::Person,
+        orcid: None,
+        ror: None,
+        url: None,
+    }];
     d.platforms = vec![vocab::platform("TCIA").unwrap()];
     d.updated = Some("2024-01-02".parse().unwrap());
     d.annotation_protocol = Some("Two readers.".into());
@@ -59,6 +66,7 @@ fn an_empty_entry_is_level_zero_and_misses_every_applicable_criterion() {
             "formats",
             "doi",
             "citation",
+            "creators",
             "repository",
             "dated",
             "use-terms",
