@@ -151,7 +151,8 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 pub enum SearchField {
     /// Name, acronym and alternate names.
     Name,
-    /// Keywords, topic, targets, pathologies, modality, anatomy and platform labels.
+    /// Keywords, topic, targets, pathologies, modality, anatomy and platform labels, and the
+    /// names of the creators and the publisher.
     Keywords,
     /// The description, as plain text.
     Body,
@@ -203,6 +204,9 @@ impl SearchField {
                 for p in &d.platforms {
                     parts.push(p.name.to_string());
                 }
+                for a in d.creators.iter().chain(&d.publisher) {
+                    parts.push(a.name.clone());
+                }
                 parts.join(" \n ")
             }
             SearchField::Body => crate::markdown::to_plain_text(&d.description),
@@ -252,5 +256,23 @@ mod tests {
         );
         assert!(p.contains("Bold link and"));
         assert!(!p.contains("https") && !p.contains('<') && !p.contains('*'));
+    }
+
+    #[test]
+    fn creators_and_publisher_are_searched_as_keywords() {
+        use crate::model::{Agent, AgentKind};
+        let mut d = crate::cite::tests::bare("x", "X");
+        d.creators = vec![Agent {
+            name: "Armato III, Samuel G.".into(),
+            ..Agent::default()
+        }];
+        d.publisher = Some(Agent {
+            name: "Example Data Archive".into(),
+            kind: AgentKind::Organization,
+            ..Agent::default()
+        });
+        let text = SearchField::Keywords.text(&d);
+        assert!(text.contains("Armato III, Samuel G."), "{text}");
+        assert!(text.contains("Example Data Archive"), "{text}");
     }
 }
