@@ -470,6 +470,15 @@ fn dataset(
     if rng.chance(20) {
         d.data_use = vec![crate::readiness::duo::lookup("HMB").expect("a DUO term")];
     }
+    if rng.chance(70) {
+        d.creators = vec![crate::model::Agent {
+            name: format!("{}, A.", title_case(&word)),
+            kind: crate::model::AgentKind::Person,
+            orcid: None,
+            ror: None,
+            url: None,
+        }];
+    }
     d
 }
 
@@ -551,6 +560,13 @@ pub fn to_yaml(d: &Dataset) -> String {
     }
     if let Some(updated) = d.updated {
         let _ = writeln!(y, "updated: {updated}");
+    }
+    if !d.creators.is_empty() {
+        let _ = writeln!(
+            y,
+            "creators: {}",
+            list(d.creators.iter().map(|a| q(&a.name)))
+        );
     }
     let _ = writeln!(y, "keywords: {}", list(d.keywords.iter().map(|s| q(s))));
     if let Some(t) = &d.topic {

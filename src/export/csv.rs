@@ -51,6 +51,11 @@ pub const COLUMNS: &[&str] = &[
     "creators",
     "publisher",
     "version",
+    "readiness_level",
+    "commercial_use",
+    "derivatives",
+    "access_tier",
+    "readiness_missing",
 ];
 
 pub fn catalog_csv(catalog: &Catalog) -> Result<Vec<u8>, ExportError> {
@@ -92,6 +97,7 @@ fn row(catalog: &Catalog, d: &Dataset) -> Vec<Cell> {
     let opt = |s: &Option<String>| Text(s.clone().unwrap_or_default());
     let flag = |b: Option<bool>| Text(b.map(|b| b.to_string()).unwrap_or_default());
     let list = |v: &[String]| Text(join(v.iter().map(String::as_str)));
+    let profile = crate::readiness::Profile::of(d);
     vec![
         Text(d.slug.clone()),
         Text(d.name.clone()),
@@ -149,6 +155,13 @@ fn row(catalog: &Catalog, d: &Dataset) -> Vec<Cell> {
                 .unwrap_or_default(),
         ),
         opt(&d.version),
+        Text(profile.level.to_string()),
+        Text(profile.terms.commercial.slug().to_string()),
+        Text(profile.terms.derivatives.slug().to_string()),
+        Text(profile.access_tier.slug().to_string()),
+        Text(join(
+            profile.ids(crate::readiness::Status::Missing).into_iter(),
+        )),
     ]
 }
 

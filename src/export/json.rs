@@ -231,6 +231,7 @@ pub fn dataset_record(catalog: &Catalog, d: &Dataset) -> Value {
         "related": slug_links(catalog, &d.related),
         "sources": d.sources,
         "remarks": d.remarks,
+        "readiness": crate::readiness::Profile::of(d).to_json(),
         "links": {
             "page": page,
             "json": c.url(&dataset_api_path(d)),

@@ -122,6 +122,18 @@ impl AccessTier {
         }
     }
 
+    /// The tier as exports write it: `public-page`, `direct-download` ….
+    pub fn slug(self) -> &'static str {
+        match self {
+            AccessTier::Unknown => "unknown",
+            AccessTier::Closed => "closed",
+            AccessTier::Application => "application",
+            AccessTier::Registration => "registration",
+            AccessTier::PublicPage => "public-page",
+            AccessTier::DirectDownload => "direct-download",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             AccessTier::Unknown => "unknown",
@@ -342,6 +354,30 @@ impl Profile {
             commercial: self.terms.commercial,
             access_tier: self.access_tier,
         }
+    }
+
+    /// The ids of the criteria with this status, in table order.
+    pub fn ids(&self, status: Status) -> Vec<&'static str> {
+        self.checks
+            .iter()
+            .filter(|c| c.status == status)
+            .map(|c| c.id)
+            .collect()
+    }
+
+    /// The profile as the exports carry it: level, access tier, terms, and the criteria that
+    /// are missing or do not apply (every other one passes).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "level": self.level,
+            "level_name": self.level_name,
+            "access_tier": self.access_tier.slug(),
+            "commercial_use": self.terms.commercial.slug(),
+            "derivatives": self.terms.derivatives.slug(),
+            "terms_reason": self.terms.reason,
+            "missing": self.ids(Status::Missing),
+            "not_applicable": self.ids(Status::NotApplicable),
+        })
     }
 
     /// The criteria that are missing, most valuable first: those the next level needs, then

@@ -216,3 +216,35 @@ fn the_doc_lists_every_criterion_as_the_table_says() {
         "docs/ai-readiness.md differs from readiness::CRITERIA: run the test with FAIRCAT_BLESS=1"
     );
 }
+
+#[test]
+fn serialised_tier_names_are_the_slugs() {
+    for tier in [
+        AccessTier::Unknown,
+        AccessTier::Closed,
+        AccessTier::Application,
+        AccessTier::Registration,
+        AccessTier::PublicPage,
+        AccessTier::DirectDownload,
+    ] {
+        assert_eq!(serde_json::to_value(tier).unwrap(), tier.slug());
+    }
+}
+
+#[test]
+fn the_export_form_lists_missing_and_not_applicable_criteria() {
+    let mut d = complete_entry();
+    d.label_types = vec![LabelType::None];
+    d.annotation_protocol = None;
+    d.complete = None;
+    d.doi = None;
+    let json = Profile::of(&d).to_json();
+    assert_eq!(json["level"], 3);
+    assert_eq!(json["access_tier"], "registration");
+    assert_eq!(json["commercial_use"], "yes");
+    assert_eq!(json["missing"], serde_json::json!(["doi"]));
+    assert_eq!(
+        json["not_applicable"],
+        serde_json::json!(["annotation-protocol", "completeness"])
+    );
+}
