@@ -218,7 +218,12 @@ fn creators_and_publisher_appear_in_every_output() {
 
     let csv = cat.read_out("catalog.csv");
     let header = csv.lines().next().unwrap();
-    assert!(header.ends_with(",creators,publisher,version"), "{header}");
+    assert!(
+        header.ends_with(
+            ",creators,publisher,version,readiness_level,commercial_use,derivatives,access_tier,readiness_missing"
+        ),
+        "{header}"
+    );
     assert!(
         csv.contains("\"Armato III, Samuel G.; Example Imaging Consortium; Hugo, Geoffrey D.\",Example Data Archive,2"),
         "{csv}"
