@@ -97,6 +97,18 @@ pub fn croissant(catalog: &Catalog, d: &Dataset) -> Value {
         }
         put("license", json!([lic]));
     }
+    // Data-use conditions: each GA4GH DUO term as a schema.org `usageInfo` work, by its IRI.
+    if !d.data_use.is_empty() {
+        let terms: Vec<Value> = d
+            .data_use
+            .iter()
+            .map(|t| {
+                json!({"@type": "sc:CreativeWork", "@id": t.iri(), "url": t.iri(),
+                    "name": t.label, "identifier": t.id})
+            })
+            .collect();
+        put("usageInfo", json!(terms));
+    }
     // Croissant 1.1 requires `creator` when it is known: the entry's creators, else the data
     // owner (contact) as before; nothing when neither is known. `publisher` is the dataset's
     // own publisher, left out when the entry names none.

@@ -13,13 +13,19 @@
 //!   (scans);
 //! - its distributions (`dcat:Distribution`): one per download (download URL, media type, byte
 //!   size, SHA-256 `spdx:Checksum`), or else one for the access route; each carries the licence
-//!   (`dct:LicenseDocument`).
+//!   (`dct:LicenseDocument`);
+//! - its data-use conditions as `dct:rights`, each the GA4GH DUO term's IRI
+//!   (`dct:RightsStatement`);
+//! - its AI-readiness profile as W3C Data Quality Vocabulary measurements
+//!   (`dqv:hasQualityMeasurement`), against metrics defined in the catalog graph at
+//!   `<base>catalog.ttl#readiness-<criterion>` (`dqv:Metric`, by Bridge2AI dimension).
 
 use super::rdf::{Graph, blank, iri, n, text, text_lang, typed, write_documents};
 use crate::model::{Catalog, Dataset};
 use crate::output::Job;
-use crate::vocab::Access;
-use oxrdf::NamedNode;
+use crate::readiness;
+use crate::vocab::{Access, slugify};
+use oxrdf::{Literal, NamedNode};
 
 const EU_THEMES: &str = "http://publications.europa.eu/resource/authority/data-theme";
 const EU_ACCESS: &str = "http://publications.europa.eu/resource/authority/access-right/";
@@ -107,6 +113,7 @@ fn head_graph(catalog: &Catalog) -> Graph {
         g.add(cat.clone(), "dcat:dataset", dataset_iri(catalog, d));
     }
     add_publisher(&mut g, catalog);
+    add_metrics(&mut g, catalog);
     g
 }
 
@@ -123,7 +130,103 @@ fn part_graph(catalog: &Catalog, i: usize) -> Graph {
 
 fn add_catalog_dataset(g: &mut Graph, catalog: &Catalog, d: &Dataset) {
     let dist_base = format!("{}#distribution", catalog.config.url(&d.path()));
-    add_dataset(g, catalog, d, dataset_iri(catalog, d), &dist_base, true);
+    let s = dataset_iri(catalog, d);
+    add_dataset(g, catalog, d, s.clone(), &dist_base, true);
+    add_quality(g, catalog, d, &s);
+}
+
+/// The IRI of a readiness metric: a fragment of the catalog's Turtle file, which defines it.
+fn metric_iri(catalog: &Catalog, id: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!(
+        "{}#readiness-{id}",
+        catalog.config.url("catalog.ttl")
+    ))
+}
+
+/// The readiness metrics (W3C Data Quality Vocabulary): the level, and each criterion as a
+/// yes-or-no metric in the dimension of its Bridge2AI group. Defined once, in the catalog.
+fn add_metrics(g: &mut Graph, catalog: &Catalog) {
+    let category = metric_iri(catalog, "category");
+    g.typed(category.clone(), "dqv:Category");
+    g.add(
+        category.clone(),
+        "skos:prefLabel",
+        text_lang("AI readiness (after the Bridge2AI criteria)", "en"),
+    );
+    let level = metric_iri(catalog, "level");
+    g.typed(level.clone(), "dqv:Metric");
+    g.add(
+        level.clone(),
+        "skos:definition",
+        text_lang(
+            &format!(
+                "Readiness level from 0 to {}: the highest level all of whose criteria, and those of every lower level, pass or do not apply; the top level also needs a public download.",
+                readiness::TOP_LEVEL
+            ),
+            "en",
+        ),
+    );
+    g.add(level.clone(), "dqv:expectedDataType", n("xsd:integer"));
+    g.add(level, "dqv:inCategory", category.clone());
+    let mut dimensions = Vec::new();
+    for c in readiness::CRITERIA {
+        let dimension = metric_iri(catalog, &format!("dimension-{}", slugify(c.group.label())));
+        if !dimensions.contains(&dimension) {
+            g.typed(dimension.clone(), "dqv:Dimension");
+            g.add(
+                dimension.clone(),
+                "skos:prefLabel",
+                text_lang(c.group.label(), "en"),
+            );
+            g.add(dimension.clone(), "dqv:inCategory", category.clone());
+            dimensions.push(dimension.clone());
+        }
+        let metric = metric_iri(catalog, c.id);
+        g.typed(metric.clone(), "dqv:Metric");
+        g.add(
+            metric.clone(),
+            "skos:prefLabel",
+            text_lang(c.question, "en"),
+        );
+        g.add(
+            metric.clone(),
+            "skos:definition",
+            text_lang(
+                &format!(
+                    "{} True when the entry states {} (fields: {}); needed from level {}.",
+                    c.question,
+                    c.passes,
+                    c.fields.join(", "),
+                    c.level
+                ),
+                "en",
+            ),
+        );
+        g.add(metric.clone(), "dqv:expectedDataType", n("xsd:boolean"));
+        g.add(metric, "dqv:inDimension", dimension);
+    }
+}
+
+/// The dataset's readiness profile as quality measurements: its level, and each criterion
+/// that applies to it as true (passes) or false (missing).
+fn add_quality(g: &mut Graph, catalog: &Catalog, d: &Dataset, s: &NamedNode) {
+    let profile = readiness::Profile::of(d);
+    let measure = |g: &mut Graph, id: &str, value: Literal| {
+        let m = blank(&format!("quality-{}-{id}", d.slug));
+        g.add(s.clone(), "dqv:hasQualityMeasurement", m.clone());
+        g.typed(m.clone(), "dqv:QualityMeasurement");
+        g.add(m.clone(), "dqv:isMeasurementOf", metric_iri(catalog, id));
+        g.add(m, "dqv:value", value);
+    };
+    measure(g, "level", typed(profile.level.to_string(), "xsd:integer"));
+    for c in &profile.checks {
+        let value = match c.status {
+            readiness::Status::Pass => "true",
+            readiness::Status::Missing => "false",
+            readiness::Status::NotApplicable => continue,
+        };
+        measure(g, c.id, typed(value, "xsd:boolean"));
+    }
 }
 
 /// The catalog's publisher as a `foaf:Agent`.
@@ -269,6 +372,15 @@ pub(super) fn add_dataset(
             "rdfs:label",
             text_lang(eu_access_label(access), "en"),
         );
+    }
+
+    // Data-use conditions: each GA4GH DUO term, by its ontology IRI.
+    for t in &d.data_use {
+        let term = NamedNode::new_unchecked(t.iri());
+        g.add(s.clone(), "dct:rights", term.clone());
+        g.typed(term.clone(), "dct:RightsStatement");
+        g.add(term.clone(), "rdfs:label", text_lang(t.label, "en"));
+        g.add(term, "skos:notation", text(t.code));
     }
 
     // DCAT-AP 3.0.1 allows at most one dct:publisher on a dcat:Dataset and requires none, so

@@ -28,6 +28,7 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("healthdcatap", "http://healthdataportal.eu/ns/health#"),
     ("fdp-o", "https://w3id.org/fdp/fdp-o#"),
     ("ldp", "http://www.w3.org/ns/ldp#"),
+    ("dqv", "http://www.w3.org/ns/dqv#"),
 ];
 
 /// `dcat:Dataset` → `<http://www.w3.org/ns/dcat#Dataset>`. Panics on an unknown prefix: only

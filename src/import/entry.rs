@@ -522,6 +522,7 @@ fn flow_list(field: Field) -> bool {
             | Field::Anatomy
             | Field::LabelTypes
             | Field::Platform
+            | Field::DataUse
             | Field::FileFormats
             | Field::DerivedFrom
             | Field::Related

@@ -214,6 +214,12 @@ fn cell(d: &Dataset, field: Field) -> Cell {
             .access
             .map_or(Cell::Empty, |a| Cell::Text(a.slug().to_string())),
         Field::AccessUrl => text(&d.access_url),
+        Field::DataUse => list(
+            &d.data_use
+                .iter()
+                .map(|t| t.code.to_string())
+                .collect::<Vec<_>>(),
+        ),
         Field::Platform => list(
             &d.platforms
                 .iter()

@@ -53,6 +53,8 @@ pub enum Field {
     License,
     LicenseName,
     LicenseUrl,
+    /// GA4GH Data Use Ontology codes.
+    DataUse,
     Access,
     AccessUrl,
     Platform,
@@ -109,6 +111,8 @@ pub enum Kind {
     License,
     Access,
     Platforms,
+    /// GA4GH Data Use Ontology codes (shorthands or ids).
+    DataUse,
     /// A JSON array of maps (downloads, citations).
     JsonMaps,
     /// Creators: a JSON array of maps or names, or `;`-separated names.
@@ -123,7 +127,7 @@ pub enum Kind {
 impl Field {
     /// Every field, in schema order (= export column order), without `Ignore` and the fields
     /// that only exist for import (`incomplete`, `citation`, `citation_doi`, `species`, `note`).
-    pub const EXPORTED: [Field; 53] = [
+    pub const EXPORTED: [Field; 54] = [
         Field::Slug,
         Field::Draft,
         Field::Name,
@@ -163,6 +167,7 @@ impl Field {
         Field::License,
         Field::LicenseName,
         Field::LicenseUrl,
+        Field::DataUse,
         Field::Access,
         Field::AccessUrl,
         Field::Platform,
@@ -234,6 +239,7 @@ impl Field {
             Field::License => "license",
             Field::LicenseName => "license_name",
             Field::LicenseUrl => "license_url",
+            Field::DataUse => "data_use",
             Field::Access => "access",
             Field::AccessUrl => "access_url",
             Field::Platform => "platform",
@@ -286,6 +292,7 @@ impl Field {
             License => Kind::License,
             Access => Kind::Access,
             Platform => Kind::Platforms,
+            DataUse => Kind::DataUse,
             Downloads | Citations => Kind::JsonMaps,
             Creators => Kind::Creators,
             Publisher => Kind::Publisher,
@@ -476,6 +483,11 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("spdx", Field::License),
     ("licensename", Field::LicenseName),
     ("licencename", Field::LicenseName),
+    ("datause", Field::DataUse),
+    ("datauseconditions", Field::DataUse),
+    ("duo", Field::DataUse),
+    ("duocodes", Field::DataUse),
+    ("consentcodes", Field::DataUse),
     ("licenseurl", Field::LicenseUrl),
     ("licenceurl", Field::LicenseUrl),
     ("licenselink", Field::LicenseUrl),

@@ -214,6 +214,9 @@ pub fn normalize(field: Field, cell: &str) -> Outcome {
         Kind::Platforms => resolve_list(field, cell, &[';', '+', ','], |t| {
             platform(t).map(|p| vec![p.to_string()])
         }),
+        Kind::DataUse => resolve_list(field, cell, &[';', '+', ','], |t| {
+            crate::readiness::duo::lookup(t).map(|term| vec![term.code.to_string()])
+        }),
         Kind::License => license(field, cell),
         Kind::Access => match access(cell) {
             Some(a) => Outcome::clean(field, Value::Text(a.slug().to_string())),

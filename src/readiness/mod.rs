@@ -610,6 +610,32 @@ pub const CRITERIA: &[Criterion] = &[
         },
     },
     Criterion {
+        id: "data-use",
+        group: Group::Ethics,
+        question: "Are the data-use conditions stated?",
+        fields: &["data_use"],
+        passes: "GA4GH DUO codes; not applicable when an SPDX licence and free access (public or registration) state every condition",
+        level: 5,
+        judge: |d, _| {
+            let open_terms = d
+                .license
+                .as_ref()
+                .is_some_and(|l| !l.id.starts_with("LicenseRef-"))
+                && matches!(d.access, Some(Access::Public | Access::Registration));
+            match d.data_use.len() {
+                0 if open_terms => not_applicable("an SPDX licence and free access"),
+                0 => missing("not stated"),
+                _ => pass(
+                    d.data_use
+                        .iter()
+                        .map(|t| t.code)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            }
+        },
+    },
+    Criterion {
         id: "annotation-protocol",
         group: Group::PreModelExplainability,
         question: "Is it described how the annotations were made?",

@@ -70,6 +70,7 @@ fn an_empty_entry_is_level_zero_and_misses_every_applicable_criterion() {
             "repository",
             "dated",
             "use-terms",
+            "data-use",
             "annotation-protocol",
             "completeness",
         ]
@@ -245,6 +246,24 @@ fn the_export_form_lists_missing_and_not_applicable_criteria() {
     assert_eq!(json["missing"], serde_json::json!(["doi"]));
     assert_eq!(
         json["not_applicable"],
-        serde_json::json!(["annotation-protocol", "completeness"])
+        serde_json::json!(["data-use", "annotation-protocol", "completeness"])
     );
+}
+
+#[test]
+fn data_use_conditions_are_needed_only_where_a_licence_does_not_state_them() {
+    let mut d = complete_entry();
+    assert_eq!(status(&Profile::of(&d), "data-use"), Status::NotApplicable);
+    d.license = Some(license("LicenseRef-DUA"));
+    assert_eq!(status(&Profile::of(&d), "data-use"), Status::Missing);
+    d.data_use = vec![duo::lookup("HMB").unwrap(), duo::lookup("IRB").unwrap()];
+    let p = Profile::of(&d);
+    assert_eq!(status(&p, "data-use"), Status::Pass);
+    assert_eq!(
+        p.checks.iter().find(|c| c.id == "data-use").unwrap().reason,
+        "HMB, IRB"
+    );
+    let mut d = complete_entry();
+    d.access = Some(Access::Application);
+    assert_eq!(status(&Profile::of(&d), "data-use"), Status::Missing);
 }
