@@ -1,7 +1,7 @@
 //! Two builds of the same input are byte-identical: nothing in the output depends on the
 //! clock, on hash-map order or on which thread rendered a page.
 
-mod common;
+use crate::common;
 
 use common::TestCatalog;
 use faircat::site::{BuildOptions, build};
