@@ -88,6 +88,7 @@ fn hostile_entries_run_nothing_and_trip_the_policy_nowhere() {
         out: out.clone(),
         base_url: None,
         deny_warnings: false,
+        progress: false,
     })
     .unwrap_or_else(|e| panic!("the hostile fixture does not build: {e}"));
     let (base, _stopper) =

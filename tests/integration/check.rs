@@ -266,6 +266,7 @@ fn an_initialised_catalog_builds() {
         out: tmp.path().join("public"),
         base_url: None,
         deny_warnings: true,
+        progress: false,
     });
     assert!(report.is_ok(), "{:?}", report.err());
 }

@@ -19,6 +19,7 @@ fn build_twice(root: &std::path::Path) -> (Site, Site) {
             out: out.clone(),
             base_url: None,
             deny_warnings: false,
+            progress: false,
         })
         .unwrap_or_else(|e| panic!("{e}"));
         let mut list: Site = walkdir::WalkDir::new(&out)

@@ -18,6 +18,7 @@ mod import;
 mod install_action;
 mod jsonld;
 mod new_entry;
+mod output_families;
 mod pagination;
 mod release;
 mod search;
