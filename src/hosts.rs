@@ -204,7 +204,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -215,7 +215,7 @@ pub fn thousands(n: u64) -> String {
 /// A size as people read it: bytes under 1 KB, then kB/MB/GB (powers of 10) or KiB/MiB (powers
 /// of 2) as the limit itself is stated.
 pub fn bytes(n: u64) -> String {
-    if n >= MIB && n % MIB == 0 && n < 1_000 * MIB {
+    if n >= MIB && n.is_multiple_of(MIB) && n < 1_000 * MIB {
         format!("{} MiB", n / MIB)
     } else if n >= 1_000_000_000 {
         format!("{:.2} GB", n as f64 / 1e9)
