@@ -95,10 +95,14 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Create a new, empty catalog that builds.
+    /// Create a new, empty catalog that builds, with a GitHub workflow that checks pull requests
+    /// and publishes the site.
     Init {
         /// Folder to create the catalog in (made if missing).
         dir: PathBuf,
+        /// The faircat release the workflow installs (e.g. 0.2.0) [default: latest].
+        #[arg(long, value_name = "VERSION")]
+        faircat_version: Option<String>,
     },
     /// Start a new entry, content/datasets/<SLUG>.yaml, with every field of the schema.
     New {
@@ -191,6 +195,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 out: out.clone(),
                 base_url,
                 deny_warnings,
+                progress: crate::progress::wanted(),
             };
             match site::build(&opts) {
                 Ok(report) => {
@@ -206,6 +211,7 @@ pub fn run(cli: Cli) -> ExitCode {
                         report.bytes,
                         out.display()
                     );
+                    eprint!("{}", host_limits_report(&report.size));
                     if timings {
                         eprint!("{}", timings_report(&report));
                     }
@@ -296,7 +302,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
         }
-        Command::Init { dir } => match crate::scaffold::init(&dir) {
+        Command::Init {
+            dir,
+            faircat_version,
+        } => match crate::scaffold::init_with_version(
+            &dir,
+            faircat_version.as_deref().unwrap_or("latest"),
+        ) {
             Ok(files) => {
                 for f in files {
                     eprintln!("created {}", f.display());
@@ -457,6 +469,24 @@ fn run_export(
             ExitCode::SUCCESS
         }
     }
+}
+
+/// The warnings `build` prints when the site is over a static host's published limits, with
+/// what can be left out (empty when it is within all of them).
+fn host_limits_report(size: &crate::hosts::SiteSize) -> String {
+    let exceeded = crate::hosts::exceeded(size);
+    if exceeded.is_empty() {
+        return String::new();
+    }
+    let mut out = String::new();
+    for e in &exceeded {
+        out.push_str(&format!("warning: {e}\n"));
+    }
+    out.push_str(
+        "  = help: [output] in faircat.toml can leave out families of files: \
+         fdp_records = false, citation_files = false\n",
+    );
+    out
 }
 
 /// What `build --timings` prints: each stage's wall time, the CPU time of each kind of work

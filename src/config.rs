@@ -26,6 +26,36 @@ pub struct Config {
     /// published in DCAT-AP and the FAIR Data Point, which requires one. Default `CC0-1.0`.
     #[serde(default = "default_metadata_license")]
     pub metadata_license: String,
+    /// `[output]`: families of files a large catalog can leave out.
+    #[serde(default)]
+    pub output: OutputConfig,
+}
+
+/// `[output]` in `faircat.toml`: whole families of per-dataset files that can be left out, to
+/// keep a large catalog within a static host's file limits (`faircat build` says when it is
+/// over one, see [`crate::hosts`]). Everything is written by default. What is left out is no
+/// longer linked from anywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OutputConfig {
+    /// The FAIR Data Point's dataset and distribution records (`fdp/dataset/<slug>`,
+    /// `fdp/distribution/<slug>[-n]`: two or more files per dataset), with the containers that
+    /// list them. When `false`, the FDP keeps its root and catalog record, which then points to
+    /// the DCAT-AP catalog (`catalog.ttl`) for the datasets instead of listing records.
+    pub fdp_records: bool,
+    /// Each dataset's `citation.bib` and `CITATION.cff` (two files per dataset). When `false`,
+    /// the JSON API's `links.bibtex` and `links.cff` are `null`; the dataset pages still show
+    /// the BibTeX and Croissant keeps `citeAs`.
+    pub citation_files: bool,
+}
+
+impl Default for OutputConfig {
+    fn default() -> Self {
+        OutputConfig {
+            fdp_records: true,
+            citation_files: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]

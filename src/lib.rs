@@ -3,7 +3,8 @@
 //! The pipeline, one module per stage:
 //! `config` → `load` (walk + parse YAML with spans) → `validate` (raw tree → `model`, using `vocab`)
 //! → `render` (tera pages, `markdown`, `jsonld`, `badges`) + `search` + `export`
-//! → `output` (the one writer: fingerprint, atomic swap). `site` ties them together.
+//! → `output` (the one writer: fingerprint, atomic swap). `site` ties them together; `progress`
+//! draws the build's progress line and `hosts` checks the result against static hosts' limits.
 
 pub mod badges;
 pub mod cite;
@@ -11,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod export;
+pub mod hosts;
 pub mod import;
 pub mod jsonld;
 pub mod load;
@@ -18,6 +20,7 @@ pub mod markdown;
 pub mod model;
 pub mod new_entry;
 pub mod output;
+pub mod progress;
 pub mod readiness;
 pub mod render;
 pub mod scaffold;

@@ -225,6 +225,10 @@ struct Written {
     keys: std::collections::HashSet<u128>,
     pages: usize,
     bytes: u64,
+    /// The largest file and the fullest folder, for the static hosts' limits.
+    tally: crate::hosts::Tally,
+    /// Told of every file as it is written (`faircat build`'s progress line).
+    progress: Option<std::sync::Arc<crate::progress::Counter>>,
 }
 
 impl Written {
@@ -241,6 +245,10 @@ impl Written {
             self.pages += 1;
         }
         self.bytes += size;
+        self.tally.add(path, size);
+        if let Some(progress) = &self.progress {
+            progress.add(size);
+        }
         true
     }
 
@@ -306,6 +314,14 @@ impl Output {
                 written: Written::default(),
             }),
         })
+    }
+
+    /// Count every file written, as it is written, in `counter` (a staged output only).
+    pub fn with_progress(mut self, counter: std::sync::Arc<crate::progress::Counter>) -> Self {
+        if let Some(staging) = self.staging.as_mut() {
+            staging.written.progress = Some(counter);
+        }
+        self
     }
 
     /// Add a file. A path may be written only once.
@@ -504,10 +520,12 @@ impl Output {
                 return Err(OutputError::Duplicate(path));
             }
         }
+        let written = &staging.written;
         let report = CommitReport {
-            files: staging.written.len(),
-            pages: staging.written.pages,
-            bytes: staging.written.bytes,
+            files: written.len(),
+            pages: written.pages,
+            bytes: written.bytes,
+            size: written.tally.site_size(written.len() as u64, written.bytes),
         };
 
         let (parent, name) = parent_and_name(out_dir);
@@ -535,12 +553,14 @@ impl Output {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommitReport {
     pub files: usize,
     /// HTML files among them.
     pub pages: usize,
     pub bytes: u64,
+    /// What the static hosts' limits are checked against ([`crate::hosts`]).
+    pub size: crate::hosts::SiteSize,
 }
 
 /// Remove a folder and everything in it (the previous site), in parallel: a large site has

@@ -27,6 +27,8 @@ pub enum ScaffoldError {
     },
     /// `--root` is not a catalog.
     NotACatalog(PathBuf),
+    /// `--faircat-version` is not a release, branch or commit name.
+    BadVersion(String),
     Io(PathBuf, std::io::Error),
 }
 
@@ -51,6 +53,10 @@ impl fmt::Display for ScaffoldError {
                 Config::FILE_NAME,
                 root.display()
             ),
+            ScaffoldError::BadVersion(v) => write!(
+                f,
+                "'{v}' is not a faircat version: use `latest`, a release such as 0.2.0, or a branch or commit name"
+            ),
             ScaffoldError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
         }
     }
@@ -69,6 +75,12 @@ language = "en"
 name = "Catalog maintainers"
 # url = "https://example.org/"
 # email = "catalog@example.org"
+
+# Families of files a large catalog can leave out (`faircat build` warns when the site is over
+# a static host's limits). Both are written by default.
+# [output]
+# fdp_records = false      # FAIR Data Point records: two or more files per dataset
+# citation_files = false   # citation.bib and CITATION.cff: two files per dataset
 "#;
 
 const ABOUT_TEMPLATE: &str = "This catalog lists datasets, one entry per dataset. \
@@ -78,28 +90,37 @@ const GITIGNORE_TEMPLATE: &str = "/public/\n";
 
 /// Create a new catalog in `dir` (made if missing): `faircat.toml`, `content/_index.md`, an
 /// empty `content/datasets/`, a `.gitignore` and the contributor-workflow files
-/// ([`crate::workflow_files`]). Refuses if any of these files exists.
-/// Returns the files written.
+/// ([`crate::workflow_files`]), the workflow installing the latest faircat release.
+/// Refuses if any of these files exists. Returns the files written.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
+    init_with_version(dir, "latest")
+}
+
+/// [`init`], with a workflow that installs faircat `version`: `latest`, a release (`0.2.0`)
+/// or a branch or commit of the repository.
+pub fn init_with_version(dir: &Path, version: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
+    if !crate::workflow_files::is_valid_version(version) {
+        return Err(ScaffoldError::BadVersion(version.to_string()));
+    }
     let mut files = vec![
-        (dir.join(Config::FILE_NAME), CONFIG_TEMPLATE),
-        (dir.join("content").join("_index.md"), ABOUT_TEMPLATE),
-        (datasets_dir(dir).join(".gitkeep"), ""),
-        (dir.join(".gitignore"), GITIGNORE_TEMPLATE),
+        (dir.join(Config::FILE_NAME), CONFIG_TEMPLATE.to_string()),
+        (dir.join("content").join("_index.md"), ABOUT_TEMPLATE.into()),
+        (datasets_dir(dir).join(".gitkeep"), String::new()),
+        (dir.join(".gitignore"), GITIGNORE_TEMPLATE.into()),
     ];
     // The contributor workflow: checks on pull requests, deployment to GitHub Pages, a
     // pull-request template and CONTRIBUTING.md.
     files.extend(
-        crate::workflow_files::CATALOG_FILES
-            .iter()
-            .map(|(rel, text)| (dir.join(rel), *text)),
+        crate::workflow_files::catalog_files(version)
+            .into_iter()
+            .map(|(rel, text)| (dir.join(rel), text)),
     );
     if let Some((existing, _)) = files.iter().find(|(p, _)| p.exists()) {
         return Err(ScaffoldError::Exists(existing.clone()));
     }
     let mut written = Vec::new();
     for (path, text) in files {
-        write_new(&path, text)?;
+        write_new(&path, &text)?;
         written.push(path);
     }
     Ok(written)

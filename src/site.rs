@@ -20,6 +20,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Treat warnings as errors.
     pub deny_warnings: bool,
+    /// Draw a progress line on standard error ([`crate::progress`]; the CLI decides whether
+    /// anyone is watching).
+    pub progress: bool,
 }
 
 #[derive(Debug)]
@@ -30,6 +33,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub bytes: u64,
+    /// The output's size as the static hosts' limits see it ([`crate::hosts::exceeded`]).
+    pub size: crate::hosts::SiteSize,
     /// Wall time of each stage, in the order they ran: load+validate, generate, commit.
     pub stages: Vec<(&'static str, Duration)>,
     /// CPU time of each kind of work in the generate stage (pages, search index, each
@@ -107,6 +112,7 @@ pub fn generate_timed(
 
 /// Load, validate, generate and write the site. The output folder is replaced only on success.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let progress = crate::progress::Progress::start(opts.progress);
     let mut lap = Lap::start();
     let (catalog, diagnostics) =
         load(&opts.root, opts.base_url.as_deref()).map_err(BuildError::Invalid)?;
@@ -114,17 +120,23 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Invalid(diagnostics));
     }
     lap.end("load+validate");
+    progress.stage("generating");
     let theme = Theme::load(&opts.root, &catalog.config.theme)
         .map_err(|e| BuildError::Generate(e.to_string()))?;
-    let staged = Output::staged(&opts.out).map_err(BuildError::Output)?;
+    let staged = Output::staged(&opts.out)
+        .map_err(BuildError::Output)?
+        .with_progress(progress.counter());
     let (output, work) = generate_timed(&catalog, &theme, staged)?;
     lap.end("generate");
+    progress.stage("writing");
     let CommitReport {
         files,
         pages,
         bytes,
+        size,
     } = output.commit(&opts.out).map_err(BuildError::Output)?;
     lap.end("commit");
+    progress.finish();
     Ok(BuildReport {
         datasets: catalog.datasets.len(),
         drafts: catalog.drafts.len(),
@@ -132,6 +144,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         pages,
         files,
         bytes,
+        size,
         stages: lap.stages,
         work,
     })

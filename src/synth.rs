@@ -245,6 +245,7 @@ pub fn config() -> Config {
         },
         repository: None,
         metadata_license: "CC0-1.0".into(),
+        output: Default::default(),
     }
 }
 

@@ -2,14 +2,27 @@
 //! on pull requests, including from forks; build and deploy to GitHub Pages on main), a
 //! pull-request template and `CONTRIBUTING.md`. `faircat init` writes them into a new catalog;
 //! this repository keeps its own copies (its workflow builds faircat from source instead of
-//! installing it).
+//! installing it). The catalog's workflow installs faircat with the GitHub Action of this
+//! repository (`action.yml`), at the version `faircat init --faircat-version` names.
 
-/// (path relative to the catalog root, contents) of every contributor-workflow file.
-pub const CATALOG_FILES: [(&str, &str); 3] = [
-    (
-        ".github/workflows/catalog.yml",
-        include_str!("workflow_files/catalog.yml"),
-    ),
+/// The faircat repository: its releases, its source and its GitHub Action. The one place this
+/// address is written in code; `repository` in Cargo.toml, the default of
+/// scripts/install-action.sh and the README say the same (tests check that they do).
+pub const REPOSITORY: &str = "https://github.com/faircat/faircat";
+
+/// The tag of the GitHub Action's major version that catalogs' workflows use
+/// (`uses: faircat/faircat@v1`); moved to each new release (README, "Cutting a release").
+pub const ACTION_TAG: &str = "v1";
+
+/// Where the catalog's workflow goes.
+pub const WORKFLOW_PATH: &str = ".github/workflows/catalog.yml";
+
+/// The workflow with `@FAIRCAT_ACTION@` and `@FAIRCAT_VERSION@` still to fill in.
+const WORKFLOW_TEMPLATE: &str = include_str!("workflow_files/catalog.yml");
+
+/// (path relative to the catalog root, contents) of the contributor-workflow files other than
+/// the workflow.
+pub const STATIC_FILES: [(&str, &str); 2] = [
     (
         ".github/pull_request_template.md",
         include_str!("workflow_files/pull_request_template.md"),
@@ -20,22 +33,42 @@ pub const CATALOG_FILES: [(&str, &str); 3] = [
     ),
 ];
 
-/// Write the contributor-workflow files into `root`, leaving files that exist alone. Returns
-/// the paths written.
-pub fn write_into(root: &std::path::Path) -> std::io::Result<Vec<&'static str>> {
-    let mut written = Vec::new();
-    for (rel, contents) in CATALOG_FILES {
-        let path = root.join(rel);
-        if path.exists() {
-            continue;
-        }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(&path, contents)?;
-        written.push(rel);
-    }
-    Ok(written)
+/// `owner/name@tag` of the GitHub Action, from [`REPOSITORY`] and [`ACTION_TAG`].
+pub fn action_ref() -> String {
+    let path = REPOSITORY
+        .strip_prefix("https://github.com/")
+        .expect("REPOSITORY is a GitHub repository");
+    format!("{path}@{ACTION_TAG}")
+}
+
+/// Whether `version` can go into the workflow: `latest`, a release (`0.2.0`) or a branch or
+/// commit of the repository (letters, digits, `.`, `_`, `-`; no `/`, quotes or spaces).
+pub fn is_valid_version(version: &str) -> bool {
+    !version.is_empty()
+        && !version.starts_with(['-', '.'])
+        && version
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+/// The catalog's workflow, installing faircat `version` (see [`is_valid_version`]) with the
+/// GitHub Action.
+pub fn catalog_workflow(version: &str) -> String {
+    assert!(
+        is_valid_version(version),
+        "checked by the caller: {version}"
+    );
+    WORKFLOW_TEMPLATE
+        .replace("@FAIRCAT_ACTION@", &action_ref())
+        .replace("@FAIRCAT_VERSION@", version)
+}
+
+/// (path relative to the catalog root, contents) of every contributor-workflow file, the
+/// workflow installing faircat `version`.
+pub fn catalog_files(version: &str) -> Vec<(&'static str, String)> {
+    let mut files = vec![(WORKFLOW_PATH, catalog_workflow(version))];
+    files.extend(STATIC_FILES.iter().map(|(p, t)| (*p, t.to_string())));
+    files
 }
 
 #[cfg(test)]
@@ -53,7 +86,7 @@ mod tests {
     /// deploys main to Pages with the two write permissions on the deploy job only.
     #[test]
     fn workflows_check_pull_requests_and_deploy_main() {
-        for text in [PROJECT_WORKFLOW, CATALOG_FILES[0].1] {
+        for text in [PROJECT_WORKFLOW, &catalog_workflow("latest")] {
             let w = parse(text);
             assert!(w["on"].get("pull_request").is_some());
             assert!(w["on"].get("pull_request_target").is_none());
@@ -107,42 +140,100 @@ mod tests {
         }
     }
 
+    /// The catalog's workflow installs faircat with this repository's GitHub Action at the
+    /// version `init` was given, in both jobs, and never compiles it.
+    #[test]
+    fn the_catalog_workflow_installs_faircat_with_the_action() {
+        assert_eq!(action_ref(), "faircat/faircat@v1");
+        for version in ["latest", "0.2.0", "1.0", "main"] {
+            let text = catalog_workflow(version);
+            assert!(!text.contains("@FAIRCAT_"), "{text}");
+            assert!(!text.contains("cargo install"));
+            let w = parse(&text);
+            for job in ["check", "build"] {
+                let steps = w["jobs"][job]["steps"].as_array().unwrap();
+                let install: Vec<&Value> = steps
+                    .iter()
+                    .filter(|s| s["uses"].as_str() == Some(action_ref().as_str()))
+                    .collect();
+                assert_eq!(install.len(), 1, "{job}: {steps:?}");
+                // A string even where YAML would read a number (`1.0`).
+                assert_eq!(install[0]["with"]["version"], json!(version), "{job}");
+                let first_faircat_run = steps
+                    .iter()
+                    .position(|s| s["run"].as_str().is_some_and(|r| r.contains("faircat ")))
+                    .unwrap();
+                let installed_at = steps
+                    .iter()
+                    .position(|s| s["uses"].as_str() == Some(action_ref().as_str()))
+                    .unwrap();
+                assert!(
+                    installed_at < first_faircat_run,
+                    "{job}: installed before use"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn versions_that_could_break_the_workflow_are_refused() {
+        for ok in [
+            "latest",
+            "0.2.0",
+            "v0.2.0",
+            "main",
+            "0a1b2c3",
+            "release_1-x",
+        ] {
+            assert!(is_valid_version(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "0.2.0'",
+            "a b",
+            "x\ny: z",
+            "-rf",
+            "feature/x",
+            "${{ secrets.X }}",
+        ] {
+            assert!(!is_valid_version(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_repository_address_is_the_same_everywhere() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let read = |rel: &str| std::fs::read_to_string(format!("{root}/{rel}")).unwrap();
+        let manifest: toml::Value = toml::from_str(&read("Cargo.toml")).unwrap();
+        assert_eq!(manifest["package"]["repository"].as_str(), Some(REPOSITORY));
+        assert!(
+            read("scripts/install-action.sh")
+                .contains(&format!("default_repository=\"{REPOSITORY}\"")),
+            "scripts/install-action.sh"
+        );
+        assert!(read("README.md").contains(REPOSITORY), "README.md");
+        assert!(read("README.md").contains(&format!("uses: {}", action_ref())));
+    }
+
     #[test]
     fn the_repository_keeps_the_same_template_and_guide() {
         assert_eq!(
             include_str!("../.github/pull_request_template.md"),
-            CATALOG_FILES[1].1
+            STATIC_FILES[0].1
         );
-        assert!(include_str!("../CONTRIBUTING.md").contains(CATALOG_FILES[2].1));
+        assert!(include_str!("../CONTRIBUTING.md").contains(STATIC_FILES[1].1));
     }
 
     #[test]
     fn init_writes_the_workflow_files_into_a_new_catalog() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("new-catalog");
-        let written = crate::scaffold::init(&root).unwrap();
-        for (rel, contents) in CATALOG_FILES {
+        let written = crate::scaffold::init_with_version(&root, "0.3.1").unwrap();
+        for (rel, contents) in catalog_files("0.3.1") {
             assert!(written.contains(&root.join(rel)), "{rel}");
             assert_eq!(std::fs::read_to_string(root.join(rel)).unwrap(), contents);
         }
-    }
-
-    #[test]
-    fn writes_the_files_once_and_never_overwrites() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("CONTRIBUTING.md"), "mine").unwrap();
-        let written = write_into(dir.path()).unwrap();
-        assert_eq!(
-            written,
-            [
-                ".github/workflows/catalog.yml",
-                ".github/pull_request_template.md"
-            ]
-        );
-        assert_eq!(
-            std::fs::read_to_string(dir.path().join("CONTRIBUTING.md")).unwrap(),
-            "mine"
-        );
-        assert!(write_into(dir.path()).unwrap().is_empty());
+        let workflow = std::fs::read_to_string(root.join(WORKFLOW_PATH)).unwrap();
+        assert!(workflow.contains("version: '0.3.1'"), "{workflow}");
     }
 }

@@ -13,6 +13,10 @@
 //! | `<base>fdp/distribution/` | `ldp:BasicContainer` of distribution records | `fdp/distribution/index.ttl`, `.jsonld` |
 //! | `<base>fdp/distribution/<slug>[-<n>]` | `dcat:Distribution` record | `fdp/distribution/<slug>[-<n>]` |
 //!
+//! With `[output] fdp_records = false` (`faircat.toml`) the dataset and distribution records
+//! and their two containers are left out; the catalog record then points to `catalog.ttl`
+//! (`rdfs:seeAlso`) instead of listing `dcat:dataset` records.
+//!
 //! Extension-less files hold Turtle so every record IRI dereferences on any static host;
 //! `fdp/_headers` (Netlify, Cloudflare Pages) and `fdp/.htaccess` (Apache) add the right media
 //! types and content negotiation where the host supports it.
@@ -41,13 +45,20 @@ const DISTRIBUTION_PROFILE: &str =
 pub fn jobs(catalog: &Catalog) -> Vec<Job<'_>> {
     let mut jobs = vec![Job::new("fdp containers", move |sink| {
         sink.add_many(record_files(&containers(catalog)))?;
-        sink.add("fdp/_headers", HEADERS)?;
+        let headers = if catalog.config.output.fdp_records {
+            format!("{HEADERS}{RECORD_HEADERS}")
+        } else {
+            HEADERS.to_string()
+        };
+        sink.add("fdp/_headers", headers)?;
         sink.add("fdp/.htaccess", HTACCESS)?;
         Ok(())
     })];
-    jobs.extend(super::per_dataset_jobs(catalog, "fdp records", |d| {
-        record_files(&item_records(catalog, d))
-    }));
+    if catalog.config.output.fdp_records {
+        jobs.extend(super::per_dataset_jobs(catalog, "fdp records", |d| {
+            record_files(&item_records(catalog, d))
+        }));
+    }
     jobs
 }
 
@@ -143,15 +154,25 @@ fn containers(catalog: &Catalog) -> Vec<(String, Graph)> {
     let home = node(c.base_url.clone());
     g.add(cat.clone(), "foaf:homepage", home.clone());
     g.typed(home, "foaf:Document");
-    for d in &catalog.datasets {
-        g.add(
-            cat.clone(),
-            "dcat:dataset",
-            dataset_record_iri(catalog, &d.slug),
-        );
+    let with_records = c.output.fdp_records;
+    if with_records {
+        for d in &catalog.datasets {
+            g.add(
+                cat.clone(),
+                "dcat:dataset",
+                dataset_record_iri(catalog, &d.slug),
+            );
+        }
+    } else {
+        // `[output] fdp_records = false`: no dataset records to list; the datasets are in the
+        // DCAT-AP catalog.
+        g.add(cat.clone(), "rdfs:seeAlso", node(c.url("catalog.ttl")));
     }
     record_metadata(&mut g, catalog, &cat, true);
     records.push(("fdp/catalog/main".to_string(), g));
+    if !with_records {
+        return records;
+    }
 
     // The containers of dataset and distribution records.
     let mut dataset_list = Graph::new();
@@ -276,6 +297,10 @@ const HEADERS: &str = "\
   Access-Control-Allow-Origin: *
 /fdp/catalog/main
   Content-Type: text/turtle; charset=utf-8
+";
+
+/// [`HEADERS`] for the dataset and distribution records, when they are written.
+const RECORD_HEADERS: &str = "\
 /fdp/dataset/*
   Content-Type: text/turtle; charset=utf-8
 /fdp/distribution/*

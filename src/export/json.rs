@@ -129,6 +129,8 @@ fn catalog_head(catalog: &Catalog) -> serde_json::Map<String, Value> {
 /// One dataset with every field normalised.
 pub fn dataset_record(catalog: &Catalog, d: &Dataset) -> Value {
     let c = &catalog.config;
+    // `[output] citation_files = false` leaves the files out, so nothing links to them.
+    let citation_files = c.output.citation_files;
     let page = c.url(&d.path());
     let mut record = json!({
         "slug": d.slug,
@@ -236,8 +238,8 @@ pub fn dataset_record(catalog: &Catalog, d: &Dataset) -> Value {
             "page": page,
             "json": c.url(&dataset_api_path(d)),
             "croissant": c.url(&format!("{}croissant.json", d.path())),
-            "bibtex": c.url(&format!("{}citation.bib", d.path())),
-            "cff": c.url(&format!("{}CITATION.cff", d.path())),
+            "bibtex": citation_files.then(|| c.url(&format!("{}citation.bib", d.path()))),
+            "cff": citation_files.then(|| c.url(&format!("{}CITATION.cff", d.path()))),
         },
     });
     if let (Some(record), Value::Object(rest)) = (record.as_object_mut(), rest) {

@@ -55,18 +55,21 @@ pub fn jobs(catalog: &Catalog) -> Vec<Job<'_>> {
             json_compact_text(&croissant::croissant(catalog, d)).into_bytes(),
         )]
     }));
-    jobs.extend(per_dataset_jobs(catalog, "citations", |d| {
-        vec![
-            (
-                format!("{}citation.bib", d.path()),
-                crate::cite::bibtex(d).into_bytes(),
-            ),
-            (
-                format!("{}CITATION.cff", d.path()),
-                crate::cite::cff(d, &catalog.config).into_bytes(),
-            ),
-        ]
-    }));
+    // `[output] citation_files = false` leaves these out (and the JSON API's links to them).
+    if catalog.config.output.citation_files {
+        jobs.extend(per_dataset_jobs(catalog, "citations", |d| {
+            vec![
+                (
+                    format!("{}citation.bib", d.path()),
+                    crate::cite::bibtex(d).into_bytes(),
+                ),
+                (
+                    format!("{}CITATION.cff", d.path()),
+                    crate::cite::cff(d, &catalog.config).into_bytes(),
+                ),
+            ]
+        }));
+    }
     jobs
 }
 

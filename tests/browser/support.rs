@@ -27,6 +27,7 @@ pub fn site() -> &'static Site {
             out: out.clone(),
             base_url: None,
             deny_warnings: false,
+            progress: false,
         })
         .unwrap_or_else(|e| panic!("the bundled catalog does not build: {e}"));
         assert!(

@@ -90,6 +90,7 @@ impl TestCatalog {
             out: self.out(),
             base_url: None,
             deny_warnings: false,
+            progress: false,
         })
     }
 

@@ -4,9 +4,7 @@
 //! works, no console errors and no request leaves 127.0.0.1. Fails, never skips, without
 //! Debian's `chromium`.
 
-mod common;
-#[path = "browser/support.rs"]
-mod support;
+use crate::{common, support};
 
 use faircat::search::query::{self, Query};
 use faircat::search::reader::StaticIndex;

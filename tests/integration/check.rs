@@ -1,7 +1,7 @@
 //! `check` on whole catalogs: the fixtures are clean, every problem of every file is reported
 //! in one run, and a failed build leaves the previous output untouched.
 
-mod common;
+use crate::common;
 
 use common::TestCatalog;
 use faircat::diagnostics::Severity;
@@ -266,6 +266,7 @@ fn an_initialised_catalog_builds() {
         out: tmp.path().join("public"),
         base_url: None,
         deny_warnings: true,
+        progress: false,
     });
     assert!(report.is_ok(), "{:?}", report.err());
 }

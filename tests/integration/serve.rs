@@ -3,7 +3,7 @@
 //! (escaped) over the last good site; fix it and the page is back. The server never exits
 //! on its own; the test stops it.
 
-mod common;
+use crate::common;
 
 use common::{TestCatalog, faircat};
 use std::io::{BufRead, BufReader, Read, Write};

@@ -3,7 +3,7 @@
 //! synonyms, DICOM objects that are not modalities, licences outside SPDX, creators from an
 //! APA citation, `--set` and `--update`; the imported catalog builds.
 
-mod common;
+use crate::common;
 
 use common::{TestCatalog, faircat, fixtures_dir};
 use pretty_assertions::assert_eq;

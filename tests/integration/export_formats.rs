@@ -1,7 +1,7 @@
 //! Every machine-readable output of a built fixture catalog parses and carries the model's facts;
 //! the JSON Schema accepts every bundled entry and rejects invalid ones.
 
-mod common;
+use crate::common;
 
 use common::{TestCatalog, repo_root};
 use serde_json::Value;

@@ -1,7 +1,7 @@
 //! `faircat new` with flags (what a script or a non-terminal gets): the main facts are filled
 //! in, normalised and checked; wrong facts write nothing.
 
-mod common;
+use crate::common;
 
 use common::{TestCatalog, faircat};
 

@@ -1,7 +1,7 @@
 //! Hostile text in entries cannot change what a page does: it is escaped everywhere, cannot
 //! break out of the JSON-LD `<script>`, cannot open a comment, and Markdown is rendered inert.
 
-mod common;
+use crate::common;
 
 use faircat::config::Config;
 use faircat::model::{Catalog, Citation, Contact, Download};

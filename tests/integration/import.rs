@@ -2,7 +2,7 @@
 //! facts table, the MedSAM table and messy spreadsheets (CSV, XLSX, ODS) become entries that
 //! pass `check`; what was not read is reported and kept; nothing is overwritten.
 
-mod common;
+use crate::common;
 
 use common::{TestCatalog, faircat, fixtures_dir};
 use serde_json::{Value, json};

@@ -1,7 +1,7 @@
 //! schema.org JSON-LD of the built fixture catalog: it parses and has the properties search
 //! engines and harvesters need, built from the entries' facts only.
 
-mod common;
+use crate::common;
 
 use common::TestCatalog;
 use scraper::{Html, Selector};

@@ -5,10 +5,7 @@
 //! `package.json` (`npm ci` at the repository root). Fails, never skips, without Java, the
 //! checkers or Debian's `chromium`.
 
-mod common;
-#[path = "browser/support.rs"]
-#[allow(dead_code)] // shared with tests/browser.rs, which uses all of it
-mod support;
+use crate::{common, support};
 
 use serde_json::Value;
 use std::path::PathBuf;

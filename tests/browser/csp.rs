@@ -3,10 +3,7 @@
 //! works under it, and the hostile fixture's pages, full of injection attempts, run nothing and
 //! trip the policy nowhere. Fails, never skips, without Chromium.
 
-mod common;
-#[path = "browser/support.rs"]
-#[allow(dead_code)] // shared with tests/browser.rs, which uses all of it
-mod support;
+use crate::{common, support};
 
 use support::{Page, site};
 
@@ -91,6 +88,7 @@ fn hostile_entries_run_nothing_and_trip_the_policy_nowhere() {
         out: out.clone(),
         base_url: None,
         deny_warnings: false,
+        progress: false,
     })
     .unwrap_or_else(|e| panic!("the hostile fixture does not build: {e}"));
     let (base, _stopper) =

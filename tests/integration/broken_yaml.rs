@@ -1,7 +1,7 @@
 //! Hostile and broken YAML goes through the whole pipeline as an error with a place:
 //! never a panic, never unbounded memory or time.
 
-mod common;
+use crate::common;
 
 use common::TestCatalog;
 

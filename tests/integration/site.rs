@@ -2,7 +2,7 @@
 //! its facts, facet counts are right, links resolve, nothing is loaded from another host,
 //! sitemap/feed/badges are well-formed, and themes can be overridden.
 
-mod common;
+use crate::common;
 
 use common::TestCatalog;
 use scraper::{ElementRef, Html, Selector};

@@ -1,7 +1,7 @@
 //! The exported search index, read back through the Rust reference of the client's query logic
 //! and held to tantivy's own ranking, in both layouts (bundle and shards).
 
-mod common;
+use crate::common;
 
 use faircat::model::Catalog;
 use faircat::search::build::{self, Analysed};

@@ -2,7 +2,7 @@
 //! source line, the caret and the help, then the summary line (in the style of just's
 //! tests/error_messages.rs).
 
-mod common;
+use crate::common;
 
 use common::TestCatalog;
 use pretty_assertions::assert_eq;

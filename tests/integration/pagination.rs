@@ -1,7 +1,7 @@
 //! Dataset lists (the home page and each facet value's page) are cut into pages of
 //! `ROWS_PER_PAGE` rows, so no page grows with the catalog.
 
-mod common;
+use crate::common;
 
 use common::TestCatalog;
 use faircat::render::ROWS_PER_PAGE;

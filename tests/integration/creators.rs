@@ -2,7 +2,7 @@
 //! where they appear (page JSON-LD, Croissant, DCAT, CITATION.cff, BibTeX, JSON API, CSV, the
 //! page itself); and that no catalog or empty code is stated for a dataset in their place.
 
-mod common;
+use crate::common;
 
 use common::TestCatalog;
 use pretty_assertions::assert_eq;

@@ -1,7 +1,7 @@
 //! `faircat check --format human|github|json` through the real binary: the same problems in
 //! the three formats, with file, line and column, and the exit code CI relies on.
 
-mod common;
+use crate::common;
 
 use common::{TestCatalog, faircat};
 

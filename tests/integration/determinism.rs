@@ -1,7 +1,7 @@
 //! Two builds of the same input are byte-identical: nothing in the output depends on the
 //! clock, on hash-map order or on which thread rendered a page.
 
-mod common;
+use crate::common;
 
 use common::TestCatalog;
 use faircat::site::{BuildOptions, build};
@@ -19,6 +19,7 @@ fn build_twice(root: &std::path::Path) -> (Site, Site) {
             out: out.clone(),
             base_url: None,
             deny_warnings: false,
+            progress: false,
         })
         .unwrap_or_else(|e| panic!("{e}"));
         let mut list: Site = walkdir::WalkDir::new(&out)

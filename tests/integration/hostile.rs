@@ -4,7 +4,7 @@
 //! checked for executable content that came from an entry. The same checks run over the clean
 //! `full` fixture, together with the Content-Security-Policy on every page.
 
-mod common;
+use crate::common;
 
 use common::TestCatalog;
 use scraper::{Html, Selector};
