@@ -199,18 +199,8 @@ pub fn exceeded(size: &SiteSize) -> Vec<Exceeded> {
         .collect()
 }
 
-/// `1234567` → `1,234,567`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+/// `1234567` → `1,234,567`: the pages' own formatting of counts.
+pub use crate::render::view::thousands;
 
 /// A size as people read it: bytes under 1 KB, then kB/MB/GB (powers of 10) or KiB/MiB (powers
 /// of 2) as the limit itself is stated.
