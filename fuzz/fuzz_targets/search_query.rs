@@ -21,6 +21,7 @@ fn search_dir() -> &'static PathBuf {
             out: out.clone(),
             base_url: None,
             deny_warnings: false,
+            progress: false,
         })
         .expect("the bundled catalog builds");
         (dir, out.join("search"))
