@@ -408,15 +408,17 @@ impl Catalog {
 }
 
 /// The (key, label) pairs a dataset has for one facet kind.
+/// The readiness kinds work out the dataset's readiness profile; the others do not.
 pub fn facet_values(kind: FacetKind, d: &Dataset) -> Vec<(String, String)> {
-    facet_values_with(kind, d, &crate::readiness::Summary::of(d))
+    facet_values_with(kind, d, || crate::readiness::Summary::of(d))
 }
 
-/// [`facet_values`] with the dataset's readiness summary already worked out.
+/// [`facet_values`] with the dataset's readiness summary from `summary`, which only the
+/// readiness kinds call (a catalog has it worked out already: `Catalog::readiness`).
 pub fn facet_values_with(
     kind: FacetKind,
     d: &Dataset,
-    summary: &crate::readiness::Summary,
+    summary: impl FnOnce() -> crate::readiness::Summary,
 ) -> Vec<(String, String)> {
     match kind {
         FacetKind::Modality => d
@@ -450,11 +452,17 @@ pub fn facet_values_with(
             .iter()
             .map(|p| (p.id.to_string(), p.name.to_string()))
             .collect(),
-        FacetKind::Readiness => vec![(summary.level_key(), summary.level_label())],
-        FacetKind::Commercial => vec![(
-            summary.commercial.slug().to_string(),
-            summary.commercial.commercial_label().to_string(),
-        )],
+        FacetKind::Readiness => {
+            let summary = summary();
+            vec![(summary.level_key(), summary.level_label())]
+        }
+        FacetKind::Commercial => {
+            let commercial = summary().commercial;
+            vec![(
+                commercial.slug().to_string(),
+                commercial.commercial_label().to_string(),
+            )]
+        }
     }
 }
 
@@ -466,7 +474,7 @@ fn build_facet(
     let mut by_key: std::collections::BTreeMap<String, FacetValue> =
         std::collections::BTreeMap::new();
     for (i, d) in datasets.iter().enumerate() {
-        for (key, label) in facet_values_with(kind, d, &readiness[i]) {
+        for (key, label) in facet_values_with(kind, d, || readiness[i]) {
             let value = by_key.entry(key.clone()).or_insert_with(|| FacetValue {
                 key,
                 label,

@@ -186,7 +186,7 @@ impl FacetLinks {
             .zip(&catalog.readiness)
             .map(|(d, summary)| {
                 std::array::from_fn(|k| {
-                    facet_values_with(FacetKind::ALL[k], d, summary)
+                    facet_values_with(FacetKind::ALL[k], d, || *summary)
                         .iter()
                         .filter_map(|(key, _)| keys[k].get(key.as_str()).copied())
                         .collect()
