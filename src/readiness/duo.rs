@@ -220,11 +220,10 @@ pub const TERMS: &[Term] = &[
 /// A term by its shorthand (`GRU`, case-insensitive) or its id (`DUO:0000042`, `DUO_0000042`).
 pub fn lookup(name: &str) -> Option<&'static Term> {
     let name = name.trim();
-    TERMS.iter().find(|t| {
-        t.code.eq_ignore_ascii_case(name)
-            || t.id.eq_ignore_ascii_case(name)
-            || t.id.replace(':', "_").eq_ignore_ascii_case(name)
-    })
+    let as_id = name.replacen('_', ":", 1);
+    TERMS
+        .iter()
+        .find(|t| t.code.eq_ignore_ascii_case(name) || t.id.eq_ignore_ascii_case(&as_id))
 }
 
 /// Every way of writing a term that [`lookup`] accepts, for "did you mean …?" hints.
