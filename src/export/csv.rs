@@ -78,6 +78,26 @@ pub fn write_catalog_csv(catalog: &Catalog, out: &mut dyn std::io::Write) -> std
     w.flush()
 }
 
+/// The header line of `catalog.csv`, CRLF-terminated.
+pub fn header_line() -> String {
+    line(COLUMNS.iter().map(|c| c.to_string()))
+}
+
+/// `d`'s row of `catalog.csv` as one CRLF-terminated line, byte for byte what the file holds:
+/// the search page joins these into the CSV of a selection.
+pub fn row_line(catalog: &Catalog, d: &Dataset) -> String {
+    line(row(catalog, d).iter().map(Cell::text))
+}
+
+fn line(cells: impl Iterator<Item = String>) -> String {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = w.write_record(cells.collect::<Vec<_>>());
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 enum Cell {
     Text(String),
     Number(Option<u64>),

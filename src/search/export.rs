@@ -19,7 +19,10 @@
 //! - `c/<n>.<hash>.json` — result cards, `per` consecutive doc ids to a file.
 //! - `f/<kind>.<hash>.bin` — one posting list (`varint count`, `varint doc deltas`) per facet
 //!   value, in manifest order.
-//! - `cols.<hash>.bin` — one byte per doc for year, then one for size (sorting).
+//! - `cols.<hash>.bin` — sort keys, one byte per doc for each column the manifest's `colnames`
+//!   lists (year, subjects, scans, readiness), column after column; `0` is unknown and sorts last.
+//! - `nums.<hash>.bin` and `r/…` — exact counts and downloadable records of the selection a
+//!   query finds: see [`super::selection`].
 //!
 //! Posting, card and neighbour packs are named by one hash of all packs of their kind (so the dictionary
 //! need not carry per-file hashes); dictionary, facet and column files by their own hash. Small
@@ -33,7 +36,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Format version, bumped whenever the client must change with it.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// How the files are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +107,14 @@ impl Quantiser {
     pub fn relative_error(&self) -> f64 {
         ((self.ln_max - self.ln_min) / 254.0 / 2.0).exp() - 1.0
     }
+}
+
+pub fn write_varint64(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8 & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 pub fn write_varint(out: &mut Vec<u8>, mut v: u32) {
@@ -263,16 +274,25 @@ fn files_from<'a>(
     }
 
     // Sort columns.
-    let mut cols = vec![0u8; 2 * n];
-    for (doc, &i) in order.iter().enumerate() {
-        let d = &catalog.datasets[i];
-        cols[doc] = d.year.map_or(0, |y| (y - 1900).clamp(1, 255) as u8);
-        cols[n + doc] = size_of(d).map_or(0, |s| {
-            ((s as f64 + 1.0).log2() * 8.0).round().clamp(1.0, 255.0) as u8
-        });
+    let columns: [(&str, &dyn Fn(usize) -> u8); 4] = [
+        ("year", &|i| {
+            catalog.datasets[i]
+                .year
+                .map_or(0, |y| (y - 1900).clamp(1, 255) as u8)
+        }),
+        ("subjects", &|i| log_byte(catalog.datasets[i].subjects)),
+        ("scans", &|i| log_byte(catalog.datasets[i].scans)),
+        ("readiness", &|i| catalog.readiness[i].level + 1),
+    ];
+    let mut cols = Vec::with_capacity(columns.len() * n);
+    for (_, key) in &columns {
+        cols.extend(order.iter().map(|&i| key(i)));
     }
     let cols_path = format!("cols.{}.bin", content_hash(&cols));
     files.insert(cols_path.clone(), cols);
+
+    let selection = super::selection::files(catalog, order);
+    files.extend(selection.bundled);
 
     let mut manifest = json!({
         "v": VERSION,
@@ -285,6 +305,8 @@ fn files_from<'a>(
         "cards": {"h": card_hash, "per": per_pack},
         "facets": facets,
         "cols": cols_path,
+        "colnames": columns.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
+        "sel": selection.manifest,
     });
     if let Some(near) = neighbour_shards {
         manifest["near"] = near;
@@ -296,6 +318,7 @@ fn files_from<'a>(
         files = BTreeMap::new();
         files.insert(path, bundle);
     }
+    files.extend(selection.separate);
     files.insert(
         "manifest.json".into(),
         serde_json::to_vec(&manifest).unwrap_or_default(),
@@ -303,9 +326,16 @@ fn files_from<'a>(
     files
 }
 
-/// Subjects, else scans: what "size" sorts by.
+/// Subjects, else scans: the size a result card shows.
 pub fn size_of(d: &crate::model::Dataset) -> Option<u64> {
     d.subjects.or(d.scans)
+}
+
+/// A count as a one-byte sort key on a log scale: 0 when unknown, 1..=255 otherwise.
+fn log_byte(count: Option<u64>) -> u8 {
+    count.map_or(0, |s| {
+        ((s as f64 + 1.0).log2() * 8.0).round().clamp(1.0, 255.0) as u8
+    })
 }
 
 /// Cut sorted `(key, json value)` entries into shards; returns `[[first key, file], …]`.

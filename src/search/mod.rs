@@ -6,7 +6,8 @@
 //! - [`build`]: the tantivy index and the BM25 impacts read out of it,
 //! - [`export`]: the file format,
 //! - [`neighbours`]: the groups of words one edit apart that typo matching looks in,
-//! - [`reader`] and [`query`]: the reference implementation of the client's query logic.
+//! - [`reader`] and [`query`]: the reference implementation of the client's query logic,
+//! - [`selection`]: totals and downloadable records of what a query finds.
 
 pub mod analysis;
 pub mod build;
@@ -14,6 +15,7 @@ pub mod export;
 pub mod neighbours;
 pub mod query;
 pub mod reader;
+pub mod selection;
 
 use crate::model::Catalog;
 use crate::output::Output;

@@ -17,8 +17,37 @@ pub enum Sort {
     #[default]
     Relevance,
     Name,
+    /// Readiness level, highest first.
+    Readiness,
+    /// Subjects, most first; unknown last.
+    Subjects,
+    /// Scans, most first; unknown last.
+    Scans,
+    /// Year, newest first; unknown last.
     Year,
-    Size,
+}
+
+impl Sort {
+    /// Every order, with the value `?sort=` holds for it.
+    pub const ALL: [(Sort, &'static str); 6] = [
+        (Sort::Relevance, "relevance"),
+        (Sort::Name, "name"),
+        (Sort::Readiness, "readiness"),
+        (Sort::Subjects, "subjects"),
+        (Sort::Scans, "scans"),
+        (Sort::Year, "year"),
+    ];
+
+    /// The sort column this order reads, if it reads one.
+    pub fn column(self) -> Option<&'static str> {
+        match self {
+            Sort::Relevance | Sort::Name => None,
+            Sort::Readiness => Some("readiness"),
+            Sort::Subjects => Some("subjects"),
+            Sort::Scans => Some("scans"),
+            Sort::Year => Some("year"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -321,9 +350,8 @@ pub fn search(index: &StaticIndex, q: &Query) -> Result<Results, ReadError> {
             hits.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)))
         }
         Sort::Name => hits.sort_by_key(|h| h.0),
-        Sort::Year | Sort::Size => {
-            let (years, sizes) = index.columns()?;
-            let col = if q.sort == Sort::Year { years } else { sizes };
+        by => {
+            let col = index.column(by.column().unwrap_or("year"))?;
             hits.sort_by(|a, b| {
                 col[b.0 as usize]
                     .cmp(&col[a.0 as usize])

@@ -75,6 +75,13 @@ pub struct StaticIndex {
     pub cards_per_pack: usize,
     pub facets: Vec<FacetInfo>,
     cols: String,
+    /// Names of the sort columns, in file order.
+    pub colnames: Vec<String>,
+    pub(crate) selection_nums: String,
+    pub(crate) records_hash: String,
+    pub records_per_pack: usize,
+    /// The header line of the selection's CSV.
+    pub csv_header: String,
 }
 
 impl StaticIndex {
@@ -146,6 +153,14 @@ impl StaticIndex {
             cards_per_pack: m["cards"]["per"].as_u64().unwrap_or(8).max(1) as usize,
             facets,
             cols: str_of(&m["cols"]),
+            colnames: m["colnames"]
+                .as_array()
+                .map(|a| a.iter().map(str_of).collect())
+                .unwrap_or_default(),
+            selection_nums: str_of(&m["sel"]["nums"]),
+            records_hash: str_of(&m["sel"]["rec"]["h"]),
+            records_per_pack: m["sel"]["rec"]["per"].as_u64().unwrap_or(64).max(1) as usize,
+            csv_header: str_of(&m["sel"]["csv"]),
         };
         if let Some(b) = m["bundle"].as_str() {
             let bytes = index.raw(b)?;
@@ -165,7 +180,7 @@ impl StaticIndex {
         Ok(index)
     }
 
-    fn raw(&self, path: &str) -> Result<Rc<Vec<u8>>, ReadError> {
+    pub(crate) fn raw(&self, path: &str) -> Result<Rc<Vec<u8>>, ReadError> {
         if let Some(b) = self.cache.borrow().get(path) {
             return Ok(b.clone());
         }
@@ -330,13 +345,18 @@ impl StaticIndex {
         Ok(lists)
     }
 
-    /// (year byte, size byte) per doc.
-    pub fn columns(&self) -> Result<(Vec<u8>, Vec<u8>), ReadError> {
+    /// The sort column `name` (one byte per doc, 0 = unknown), as `colnames` lists it.
+    pub fn column(&self, name: &str) -> Result<Vec<u8>, ReadError> {
+        let k = self
+            .colnames
+            .iter()
+            .position(|c| c == name)
+            .ok_or_else(|| err(format!("no sort column {name}")))?;
         let bytes = self.file(&self.cols)?;
-        if bytes.len() != 2 * self.n {
+        if bytes.len() != self.colnames.len() * self.n {
             return Err(err("columns have the wrong size"));
         }
-        Ok((bytes[..self.n].to_vec(), bytes[self.n..].to_vec()))
+        Ok(bytes[k * self.n..(k + 1) * self.n].to_vec())
     }
 
     pub fn card(&self, doc: u32) -> Result<Card, ReadError> {

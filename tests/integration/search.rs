@@ -132,7 +132,12 @@ fn agrees_with_tantivy(b: &Built) {
 #[test]
 fn bundle_layout_is_one_file_and_agrees_with_tantivy() {
     let b = built(Layout::Bundle);
-    let names: Vec<&String> = b.files.keys().collect();
+    // What a query reads is in the bundle; only the selection's downloadable records are not.
+    let names: Vec<&String> = b
+        .files
+        .keys()
+        .filter(|p| !p.starts_with("r/"))
+        .collect();
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(names[0].starts_with("bundle.") && names[1] == "manifest.json");
     agrees_with_tantivy(&b);
@@ -446,5 +451,177 @@ fn client_never_inserts_entry_text_as_html() {
         "eval(",
     ] {
         assert!(!js.contains(bad), "search.js uses {bad}");
+    }
+}
+
+/// A synthetic catalog where some entries lack subjects, scans or year: what "unknown" means.
+fn with_gaps(n: usize, layout: Layout) -> (Catalog, StaticIndex, BTreeMap<String, Vec<u8>>) {
+    let mut datasets = synth::datasets(n, 11);
+    for (i, d) in datasets.iter_mut().enumerate() {
+        if i % 3 == 0 {
+            d.subjects = None;
+        }
+        if i % 5 == 0 {
+            d.scans = None;
+        }
+        if i % 7 == 0 {
+            d.year = None;
+        }
+    }
+    let config = synth::catalog(1, 11).config;
+    let catalog = Catalog::assemble(config, "Gaps.".into(), datasets);
+    let files = index_files(&catalog, layout).unwrap();
+    let shared = Arc::new(files.clone());
+    let index = StaticIndex::open(move |p| shared.get(p).cloned()).unwrap();
+    (catalog, index, files)
+}
+
+#[test]
+fn every_sort_orders_by_its_value_with_unknown_last() {
+    for layout in [Layout::Bundle, Layout::Sharded] {
+        let (catalog, index, _) =
+            with_gaps(if layout == Layout::Bundle { 150 } else { 600 }, layout);
+        let by_slug: BTreeMap<&str, usize> = catalog
+            .datasets
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.slug.as_str(), i))
+            .collect();
+        for (sort, name) in Sort::ALL {
+            if sort.column().is_none() {
+                continue;
+            }
+            let r = query::search(
+                &index,
+                &Query {
+                    sort,
+                    ..Query::default()
+                },
+            )
+            .unwrap();
+            assert_eq!(r.hits.len(), catalog.datasets.len(), "{name}");
+            let values: Vec<Option<u64>> = r
+                .hits
+                .iter()
+                .map(|(doc, _)| {
+                    let i = by_slug[index.card(*doc).unwrap().slug.as_str()];
+                    let d = &catalog.datasets[i];
+                    match sort {
+                        Sort::Readiness => Some(u64::from(catalog.readiness[i].level)),
+                        Sort::Subjects => d.subjects,
+                        Sort::Scans => d.scans,
+                        Sort::Year => d.year.map(|y| y as u64),
+                        _ => unreachable!(),
+                    }
+                })
+                .collect();
+            let known = values.iter().take_while(|v| v.is_some()).count();
+            assert!(
+                values[known..].iter().all(Option::is_none),
+                "{name}: unknown values sort last"
+            );
+            assert!(known > 0, "{name}");
+            // Sort keys are one byte (a log scale for counts): order holds up to that resolution,
+            // so check that no value is followed by one more than twice as large.
+            for w in values[..known].windows(2) {
+                let (a, b) = (w[0].unwrap(), w[1].unwrap());
+                assert!(b <= a.max(1) * 2 || b <= a + 1, "{name}: {a} before {b}");
+            }
+            if matches!(sort, Sort::Readiness | Sort::Year) {
+                assert!(
+                    values[..known].windows(2).all(|w| w[0] >= w[1]),
+                    "{name}: exact order"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn selection_totals_and_records_are_the_catalogs() {
+    use faircat::search::selection::{self, Totals};
+    for layout in [Layout::Bundle, Layout::Sharded] {
+        let (catalog, index, files) =
+            with_gaps(if layout == Layout::Bundle { 150 } else { 600 }, layout);
+        let mut filters = BTreeMap::new();
+        filters.insert(
+            "modality".to_string(),
+            vec!["ct".to_string(), "mr".to_string()],
+        );
+        let r = query::search(
+            &index,
+            &Query {
+                filters,
+                ..Query::default()
+            },
+        )
+        .unwrap();
+        let docs: Vec<u32> = r.hits.iter().map(|(d, _)| *d).collect();
+        let got = selection::totals(&index, &docs).unwrap();
+
+        // The same totals, counted from the catalog's own entries.
+        let chosen: Vec<&faircat::model::Dataset> = catalog
+            .datasets
+            .iter()
+            .map(|d| &**d)
+            .filter(|d| {
+                d.modalities
+                    .iter()
+                    .any(|m| m.code == "CT" || m.code == "MR")
+            })
+            .collect();
+        let mut want = Totals::default();
+        for d in &chosen {
+            want.add(d.subjects, d.scans);
+        }
+        assert_eq!(got.all, want, "{layout:?}");
+        assert!(want.subjects.unknown > 0 && want.scans.unknown > 0 && want.subjects.known > 0);
+        assert_eq!(
+            want.subjects.known,
+            chosen.iter().filter_map(|d| d.subjects).sum::<u64>(),
+            "unknown subjects are not counted as zero and not guessed"
+        );
+        for (code, t) in &got.by_modality {
+            let mut w = Totals::default();
+            for d in chosen.iter().filter(|d| {
+                d.modalities
+                    .iter()
+                    .any(|m| m.code.eq_ignore_ascii_case(code))
+            }) {
+                w.add(d.subjects, d.scans);
+            }
+            assert_eq!(*t, w, "{layout:?} modality {code}");
+        }
+        assert!(got.by_modality.iter().any(|(c, _)| c == "ct"));
+
+        // Records: the catalog.csv row, the BibTeX and the access links of each doc.
+        for &doc in docs.iter().take(40) {
+            let card = index.card(doc).unwrap();
+            let d = catalog
+                .datasets
+                .iter()
+                .find(|d| d.slug == card.slug)
+                .unwrap();
+            let rec = index.record(doc).unwrap();
+            assert_eq!(rec[0], faircat::export::csv::row_line(&catalog, d));
+            assert_eq!(rec[1], faircat::cite::bibtex(d));
+            assert_eq!(rec[2]["slug"], d.slug.as_str());
+            assert_eq!(
+                rec[2]["downloads"].as_array().unwrap().len(),
+                d.downloads.len()
+            );
+        }
+        assert_eq!(index.csv_header, faircat::export::csv::header_line());
+
+        // Records never sit in a bundle: the header search on every page does not fetch them.
+        let manifest: serde_json::Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
+        assert!(files.keys().any(|p| p.starts_with("r/")));
+        if let Some(bundle) = manifest["bundle"].as_str() {
+            let bytes = &files[bundle];
+            let len = u32::from_le_bytes(bytes[..4].try_into().unwrap()) as usize;
+            let header = String::from_utf8_lossy(&bytes[4..4 + len]);
+            assert!(!header.contains("\"r/"), "{header}");
+            assert!(header.contains("\"nums."), "{header}");
+        }
     }
 }

@@ -8,6 +8,12 @@ const PREFIX_WEIGHT = 0.9;
 const TYPO_WEIGHT = [1.0, 0.8, 0.6];
 const PAGE = 20;
 const DROPDOWN = 8;
+/** Orders of the search page, as `?sort=` spells them; `size` is the old name of `subjects`. */
+const SORTS = [['relevance', 'Relevance'], ['name', 'Name'], ['readiness', 'AI readiness (highest)'],
+  ['subjects', 'Subjects (most)'], ['scans', 'Scans (most)'], ['year', 'Year (newest)']];
+const DOWNLOADS = [['csv', 'CSV', 'text/csv', 'faircat-selection.csv'],
+  ['bib', 'BibTeX', 'application/x-bibtex', 'faircat-selection.bib'],
+  ['json', 'Access links (JSON)', 'application/json', 'faircat-selection-access.json']];
 
 // ---------------------------------------------------------------- the index
 
@@ -165,9 +171,42 @@ export class SearchIndex {
     return this.cache.get(key);
   }
 
-  async columns() {
+  /** Sort column `name` (one byte per doc, 0 = unknown), as the manifest's `colnames` lists it. */
+  async column(name) {
+    const k = this.m.colnames.indexOf(name);
+    if (k < 0) throw new Error(`search index: no sort column ${name}`);
     const b = await this.file(this.m.cols);
-    return { year: b.subarray(0, this.n), size: b.subarray(this.n, 2 * this.n) };
+    return b.subarray(k * this.n, (k + 1) * this.n);
+  }
+
+  /** [subjects, scans] per doc, null where the entry gives no count. */
+  async numbers() {
+    if (!this.cache.has('numbers')) {
+      this.cache.set('numbers', this.file(this.m.sel.nums).then((bytes) => {
+        let pos = 0;
+        const next = () => {
+          let v = 0, shift = 0, b;
+          do { b = bytes[pos++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+          return v === 0 ? null : v - 1;
+        };
+        const subjects = new Array(this.n), scans = new Array(this.n);
+        for (let d = 0; d < this.n; d++) { subjects[d] = next(); scans[d] = next(); }
+        return { subjects, scans };
+      }));
+    }
+    return this.cache.get('numbers');
+  }
+
+  /** Doc's downloadable record: { csv: row line, bibtex, access: {…} }. Never bundled. */
+  async record(doc) {
+    const per = this.m.sel.rec.per;
+    const path = `r/${Math.floor(doc / per)}.${this.m.sel.rec.h}.json`;
+    const key = 'json:' + path;
+    if (!this.cache.has(key)) {
+      this.cache.set(key, this.raw(path).then((b) => JSON.parse(new TextDecoder().decode(b))));
+    }
+    const r = (await this.cache.get(key))[doc % per];
+    return { csv: r[0], bibtex: r[1], access: r[2] };
   }
 
   async card(doc) {
@@ -392,12 +431,11 @@ export async function search(index, q) {
   let hits = [];
   if (hasText) { for (const [d, [n, s]] of scored) if (passes(d, -1)) hits.push([d, n, s]); }
   else for (let d = 0; d < index.n; d++) if (passes(d, -1)) hits.push([d, 0, 0]);
-  const sort = q.sort || 'relevance';
+  const sort = SORTS.some(([v]) => v === q.sort) ? q.sort : 'relevance';
   if (sort === 'relevance') hits.sort((a, b) => b[1] - a[1] || b[2] - a[2] || a[0] - b[0]);
   else if (sort === 'name') hits.sort((a, b) => a[0] - b[0]);
   else {
-    const cols = await index.columns();
-    const col = sort === 'year' ? cols.year : cols.size;
+    const col = await index.column(sort);
     hits.sort((a, b) => col[b[0]] - col[a[0]] || a[0] - b[0]);
   }
   return { hits: hits.map(([d, , s]) => [d, s]), words: matches, fallback, counts };
@@ -414,6 +452,43 @@ export async function suggest(index, word) {
     if (d > 0) out.set(w, [d, l[3]]);
   }
   return [...out.entries()].sort((a, b) => a[1][0] - b[1][0] || b[1][1] - a[1][1]).slice(0, 3).map(([w]) => w);
+}
+
+/**
+ * Totals of the docs `hits` (doc ids): datasets, and subjects and scans summed over the
+ * datasets that state them, with how many do not ("unknown", never added as 0); the same per
+ * modality. Mirrors `selection::totals` in Rust.
+ */
+export async function totals(index, hits) {
+  const { subjects, scans } = await index.numbers();
+  const blank = () => ({ datasets: 0, subjects: { known: 0, unknown: 0 }, scans: { known: 0, unknown: 0 } });
+  const add = (t, d) => {
+    t.datasets++;
+    if (subjects[d] === null) t.subjects.unknown++; else t.subjects.known += subjects[d];
+    if (scans[d] === null) t.scans.unknown++; else t.scans.known += scans[d];
+  };
+  const all = blank();
+  const selected = new Uint8Array(index.n);
+  for (const d of hits) { selected[d] = 1; add(all, d); }
+  const byModality = [];
+  const k = index.m.facets.findIndex((f) => f.kind === 'modality');
+  if (k >= 0) {
+    const lists = await index.facetLists(k);
+    index.m.facets[k].values.forEach((v, vi) => {
+      const t = blank();
+      for (const d of lists[vi]) if (selected[d]) add(t, d);
+      if (t.datasets) byModality.push([v[0], v[1], t]);
+    });
+  }
+  return { all, byModality };
+}
+
+/** The selection as files: the CSV of `catalog.csv`'s columns, BibTeX, access links (JSON). */
+export async function selectionFile(index, hits, kind, about) {
+  const records = await Promise.all(hits.map((d) => index.record(d)));
+  if (kind === 'csv') return index.m.sel.csv + records.map((r) => r.csv).join('');
+  if (kind === 'bib') return records.map((r) => r.bibtex.trimEnd() + '\n').join('\n');
+  return JSON.stringify({ ...about, count: records.length, datasets: records.map((r) => r.access) }, null, 2) + '\n';
 }
 
 // ---------------------------------------------------------------- the page
@@ -460,7 +535,8 @@ function stateFromUrl(facets) {
     const vals = p.getAll(f.kind).flatMap((v) => v.split(',')).filter(Boolean).map((v) => v.toLowerCase());
     if (vals.length) filters[f.kind] = vals;
   }
-  const sort = ['relevance', 'name', 'year', 'size'].includes(p.get('sort')) ? p.get('sort') : 'relevance';
+  const asked = p.get('sort') === 'size' ? 'subjects' : p.get('sort');
+  const sort = SORTS.some(([v]) => v === asked) ? asked : 'relevance';
   return { text: p.get('q') || '', filters, sort };
 }
 
@@ -559,8 +635,7 @@ function searchPage(root, app) {
     placeholder: 'Search datasets, e.g. lung nodule CT', autocomplete: 'off', 'aria-controls': 'search-page-results' });
   const label = el('label', { for: 'search-page-input', class: 'visually-hidden', text: 'Search the catalog' });
   const sort = el('select', { id: 'search-sort', name: 'sort' },
-    ...[['relevance', 'Relevance'], ['name', 'Name'], ['year', 'Year (newest)'], ['size', 'Size (largest)']]
-      .map(([v, t]) => el('option', { value: v, text: t })));
+    ...SORTS.map(([v, t]) => el('option', { value: v, text: t })));
   const sortLabel = el('label', { for: 'search-sort', class: 'search-sort-label', text: 'Sort by ' });
   const status = el('p', { id: 'search-status', class: 'search-status', role: 'status', 'aria-live': 'polite' });
   const facetsBox = el('div', { class: 'search-facets', id: 'search-facets' });
@@ -568,22 +643,51 @@ function searchPage(root, app) {
   const list = el('ol', { id: 'search-page-results', class: 'search-results-list', 'aria-label': 'Datasets found' });
   const more = el('button', { type: 'button', class: 'search-more', hidden: true, text: 'Show more' });
   const empty = el('div', { class: 'search-empty', id: 'search-empty', hidden: true });
+  const totalsBox = el('section', { id: 'search-totals', class: 'search-totals', 'aria-label': 'Totals of these results' });
+  const downloadStatus = el('span', { id: 'search-download-status', class: 'search-download-status', role: 'status', 'aria-live': 'polite' });
+  const downloadButtons = DOWNLOADS.map(([kind, label, type, name]) => {
+    const b = el('button', { type: 'button', class: 'search-download', id: `search-download-${kind}`, 'data-kind': kind, text: label });
+    b.addEventListener('click', () => download(kind, type, name).catch(report));
+    return b;
+  });
+  const downloads = el('div', { class: 'search-downloads', id: 'search-downloads' },
+    el('span', { class: 'search-downloads-label', text: 'Download these results: ' }), ...downloadButtons, ' ', downloadStatus);
   app.replaceChildren(
     el('div', { class: 'search-bar' }, label, input, sortLabel, sort),
     el('div', { class: 'search-layout' },
       el('aside', { class: 'search-facets-panel', 'aria-label': 'Filters' }, facetsBox),
-      el('section', { class: 'search-main' }, status, list, empty, more)));
+      el('section', { class: 'search-main' }, status, totalsBox, downloads, list, empty, more)));
 
-  let index = null, generation = 0, timer = 0, active = -1;
+  let index = null, generation = 0, timer = 0, active = -1, current = [];
+
+  const download = async (kind, type, name) => {
+    const hits = current;
+    downloadStatus.textContent = `Preparing ${name}…`;
+    const about = { catalog: document.title, query: state.text, filters: state.filters, sort: state.sort,
+      search: location.href };
+    const text = await selectionFile(index, hits, kind, about);
+    const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+    const a = el('a', { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    downloadStatus.textContent = `${name}: ${plural(hits.length, 'dataset', 'datasets')}`;
+  };
 
   const update = async (pushUrl) => {
     const gen = ++generation;
     if (pushUrl) history.replaceState(null, '', urlFromState(state));
     const r = await search(index, { text: state.text, typing: !/\s$/.test(state.text) && state.text !== '', filters: state.filters, sort: state.sort, counts: true });
     const shown = r.hits.slice(0, state.shown);
-    const cards = await Promise.all(shown.map(([d]) => index.card(d)));
+    const docs = r.hits.map(([d]) => d);
+    const [cards, sums] = await Promise.all([Promise.all(shown.map(([d]) => index.card(d))), totals(index, docs)]);
     if (gen !== generation) return;
+    current = docs;
     renderFacets(r.counts);
+    renderTotals(sums);
+    downloads.hidden = !docs.length;
+    downloadStatus.textContent = '';
     const terms = matchedTerms(r);
     list.replaceChildren(...cards.map((c, i) => el('li', { id: `result-${i}`, class: 'search-card', 'data-slug': c.slug },
       el('h3', { class: 'search-card-title' },
@@ -625,6 +729,29 @@ function searchPage(root, app) {
     for (const a of empty.querySelectorAll('a[data-q]')) {
       a.addEventListener('click', (e) => { e.preventDefault(); input.value = state.text = a.dataset.q; update(true).catch(report); });
     }
+  };
+
+  const renderTotals = ({ all, byModality }) => {
+    const count = (c, of) => {
+      if (!c.unknown) return c.known.toLocaleString('en');
+      if (c.unknown === of) return 'unknown';
+      return `${c.known.toLocaleString('en')} + unknown for ${plural(c.unknown, 'dataset', 'datasets')}`;
+    };
+    const cell = (tag, c, of, what) => el(tag, { 'data-total': what, 'data-known': String(c.known), 'data-unknown': String(c.unknown), text: count(c, of) });
+    const summary = el('dl', { class: 'search-totals-summary' },
+      el('div', {}, el('dt', { text: 'Datasets' }), el('dd', { 'data-total': 'datasets', text: all.datasets.toLocaleString('en') })),
+      el('div', {}, el('dt', { text: 'Subjects' }), cell('dd', all.subjects, all.datasets, 'subjects')),
+      el('div', {}, el('dt', { text: 'Scans' }), cell('dd', all.scans, all.datasets, 'scans')));
+    const rows = byModality.map(([key, label, t]) => el('tr', { 'data-modality': key },
+      el('th', { scope: 'row', text: label }), el('td', { 'data-total': 'datasets', text: t.datasets.toLocaleString('en') }),
+      cell('td', t.subjects, t.datasets, 'subjects'), cell('td', t.scans, t.datasets, 'scans')));
+    const table = el('table', { class: 'search-totals-modality' },
+      el('thead', {}, el('tr', {}, ...['Modality', 'Datasets', 'Subjects', 'Scans'].map((h) => el('th', { scope: 'col', text: h })))),
+      el('tbody', {}, ...rows));
+    const open = totalsBox.querySelector('details')?.open || false;
+    const more = el('details', { class: 'search-totals-more', open }, el('summary', { text: 'By modality' }), table);
+    totalsBox.replaceChildren(summary, rows.length ? more : '');
+    totalsBox.hidden = !all.datasets;
   };
 
   const renderFacets = (counts) => {
