@@ -486,10 +486,15 @@ fn build_facet(
         }
     }
     let mut values: Vec<FacetValue> = by_key.into_values().collect();
-    values.sort_by(|a, b| {
-        b.count()
-            .cmp(&a.count())
-            .then_with(|| a.label.cmp(&b.label))
-    });
+    if kind == FacetKind::Readiness {
+        // Levels read as a scale, highest first ("level-5" … "level-0").
+        values.sort_by(|a, b| b.key.cmp(&a.key));
+    } else {
+        values.sort_by(|a, b| {
+            b.count()
+                .cmp(&a.count())
+                .then_with(|| a.label.cmp(&b.label))
+        });
+    }
     Facet { kind, values }
 }
