@@ -6,7 +6,7 @@
 
 use crate::{common, support};
 
-use faircat::search::query::{self, Query};
+use faircat::search::query::{self, Query, Sort};
 use faircat::search::reader::StaticIndex;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -381,6 +381,320 @@ fn sharded_index_typos_in_the_client_are_the_reference() {
         expanded_by_typo * 2 >= queries.len(),
         "only {expanded_by_typo} of {} queries used a typo match",
         queries.len()
+    );
+    page.assert_clean();
+}
+
+/// The reference's slugs, in order, for a query with filters and a sort.
+fn reference_order(text: &str, filters: &[(&str, &str)], sort: Sort) -> (StaticIndex, Vec<u32>) {
+    let index = reference();
+    let mut f: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (k, v) in filters {
+        f.entry(k.to_string()).or_default().push(v.to_string());
+    }
+    let r = query::search(
+        &index,
+        &Query {
+            text: text.into(),
+            typing: !text.ends_with(' ') && !text.is_empty(),
+            filters: f,
+            sort,
+            counts: true,
+        },
+    )
+    .unwrap();
+    let docs = r.hits.iter().map(|(d, _)| *d).collect();
+    (index, docs)
+}
+
+fn slugs_of(index: &StaticIndex, docs: &[u32]) -> Vec<String> {
+    docs.iter().map(|d| index.card(*d).unwrap().slug).collect()
+}
+
+#[test]
+fn sorting_by_readiness_subjects_scans_and_year_is_the_references() {
+    let _turn = support::one_at_a_time();
+    let page = Page::open();
+    page.goto("search/?modality=mr");
+    page.wait_for("document.querySelectorAll('#search-page-results li').length > 0");
+    for (sort, name) in Sort::ALL {
+        if sort.column().is_none() {
+            continue;
+        }
+        page.eval(&format!(
+            "(() => {{ const s = document.getElementById('search-sort'); s.value = '{name}'; \
+             s.dispatchEvent(new Event('change')); return true; }})()"
+        ));
+        page.wait_for(&format!("location.search.includes('sort={name}')"));
+        let (index, docs) = reference_order("", &[("modality", "mr")], sort);
+        let want: Vec<String> = slugs_of(&index, &docs).into_iter().take(20).collect();
+        assert_eq!(strings(page.settled(PAGE_SLUGS)), want, "sort={name}");
+    }
+    // The order is in the URL: a fresh load keeps it.
+    let again = Page::open();
+    again.goto("search/?modality=mr&sort=scans");
+    again.wait_for("document.querySelectorAll('#search-page-results li').length > 0");
+    assert_eq!(
+        again.eval("document.getElementById('search-sort').value"),
+        "scans"
+    );
+    let (index, docs) = reference_order("", &[("modality", "mr")], Sort::Scans);
+    let want: Vec<String> = slugs_of(&index, &docs).into_iter().take(20).collect();
+    assert_eq!(strings(again.settled(PAGE_SLUGS)), want);
+    page.assert_clean();
+    again.assert_clean();
+}
+
+#[test]
+fn readiness_and_commercial_use_facets_narrow_with_exact_counts() {
+    let _turn = support::one_at_a_time();
+    let page = Page::open();
+    page.goto("search/");
+    page.wait_for("document.querySelectorAll('#search-page-results li').length > 0");
+    let (_, counts) = expected("", &[]);
+    assert!(
+        counts.keys().any(|k| k.starts_with("readiness/level-")),
+        "{counts:?}"
+    );
+    assert_eq!(page_counts(&page), counts);
+    for (id, filters) in [
+        ("#facet-commercial-use-yes", vec![("commercial-use", "yes")]),
+        (
+            "#facet-readiness-level-2",
+            vec![("commercial-use", "yes"), ("readiness", "level-2")],
+        ),
+    ] {
+        page.tab.find_element(id).expect(id).click().expect("click");
+        let (want, counts) = expected("", &filters);
+        let (kind, key) = filters.last().unwrap();
+        page.wait_for(&format!("location.search.includes('{kind}={key}')"));
+        assert_eq!(
+            strings(page.settled(PAGE_SLUGS)),
+            want.iter().take(20).cloned().collect::<Vec<_>>()
+        );
+        assert_eq!(page_counts(&page), counts, "{filters:?}");
+    }
+    page.assert_clean();
+}
+
+/// The totals the page shows: `[datasets, [subjects known, unknown], [scans known, unknown]]`
+/// for the whole selection (`tr` = None) or one modality's row.
+fn shown_totals(page: &Page, row: Option<&str>) -> (u64, (u64, u64), (u64, u64)) {
+    let scope = match row {
+        Some(code) => format!("document.querySelector('#search-totals tr[data-modality={code}]')"),
+        None => "document.querySelector('#search-totals .search-totals-summary')".to_string(),
+    };
+    let v = page.eval(&format!(
+        "(() => {{ const s = {scope}; if (!s) return null; \
+           const n = (t) => s.querySelector(`[data-total=${{t}}]`); \
+           const c = (t) => [Number(n(t).dataset.known), Number(n(t).dataset.unknown)]; \
+           return [Number(n('datasets').textContent.replace(/,/g, '')), c('subjects'), c('scans')]; }})()"
+    ));
+    serde_json::from_value(v).unwrap_or_else(|e| panic!("totals of {row:?}: {e}"))
+}
+
+/// Totals counted in the test from `api/catalog.json`: datasets whose modalities include one
+/// of `modalities` and whose commercial use is `commercial`.
+fn totals_from_api(
+    api: &Value,
+    modalities: &[&str],
+    commercial: &str,
+    only: Option<&str>,
+) -> (u64, (u64, u64), (u64, u64)) {
+    let mut t = (0, (0, 0), (0, 0));
+    for d in api["datasets"].as_array().unwrap() {
+        let codes: Vec<String> = d["modalities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["code"].as_str().unwrap().to_ascii_lowercase())
+            .collect();
+        if !modalities.iter().any(|m| codes.iter().any(|c| c == m))
+            || d["readiness"]["commercial_use"] != commercial
+            || only.is_some_and(|o| !codes.iter().any(|c| c == o))
+        {
+            continue;
+        }
+        t.0 += 1;
+        match d["subjects"].as_u64() {
+            Some(n) => t.1.0 += n,
+            None => t.1.1 += 1,
+        }
+        match d["scans"].as_u64() {
+            Some(n) => t.2.0 += n,
+            None => t.2.1 += 1,
+        }
+    }
+    t
+}
+
+#[test]
+fn totals_of_the_selection_are_those_counted_from_the_json_api() {
+    let _turn = support::one_at_a_time();
+    let api: Value = serde_json::from_slice(
+        &std::fs::read(site().out.join("api/catalog.json")).expect("api/catalog.json"),
+    )
+    .unwrap();
+    let page = Page::open();
+    page.goto("search/?modality=ct&modality=pt&commercial-use=yes");
+    page.wait_for("!!document.querySelector('#search-totals [data-total=datasets]')");
+    let want = totals_from_api(&api, &["ct", "pt"], "yes", None);
+    assert!(want.0 > 10 && want.1.1 > 0 && want.2.1 > 0, "{want:?}");
+    assert_eq!(shown_totals(&page, None), want);
+    for code in ["ct", "pt"] {
+        assert_eq!(
+            shown_totals(&page, Some(code)),
+            totals_from_api(&api, &["ct", "pt"], "yes", Some(code)),
+            "modality {code}"
+        );
+    }
+    let status = page.eval("document.getElementById('search-status').textContent");
+    assert!(
+        status
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{} dataset", want.0)),
+        "{status}"
+    );
+    // "unknown" is written out, never shown as a zero.
+    let text = page
+        .eval("document.getElementById('search-totals').textContent")
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(text.contains("unknown for"), "{text}");
+
+    // Typing narrows the totals with the results.
+    page.eval(
+        "(() => { const i = document.getElementById('search-page-input'); i.value = 'lung'; \
+         i.dispatchEvent(new Event('input')); return true; })()",
+    );
+    page.wait_for("location.search.includes('q=lung')");
+    let (index, docs) = reference_order(
+        "lung",
+        &[
+            ("modality", "ct"),
+            ("modality", "pt"),
+            ("commercial-use", "yes"),
+        ],
+        Sort::Relevance,
+    );
+    let reference = faircat::search::selection::totals(&index, &docs).unwrap();
+    let shown =
+        page.settled("document.querySelector('#search-totals [data-total=datasets]').textContent");
+    assert_eq!(shown, reference.all.datasets.to_string());
+    let got = shown_totals(&page, None);
+    assert_eq!(
+        got,
+        (
+            u64::from(reference.all.datasets),
+            (
+                reference.all.subjects.known,
+                u64::from(reference.all.subjects.unknown)
+            ),
+            (
+                reference.all.scans.known,
+                u64::from(reference.all.scans.unknown)
+            ),
+        )
+    );
+    page.assert_clean();
+}
+
+/// Click a download button and return the text of the file it made.
+fn download(page: &Page, kind: &str) -> String {
+    page.eval(
+        "(() => { if (!window.__made) { window.__made = []; const make = URL.createObjectURL; \
+           URL.createObjectURL = (blob) => { window.__made.push(blob); return make(blob); }; } \
+           window.__made.length = 0; return true; })()",
+    );
+    page.tab
+        .find_element(&format!("#search-download-{kind}"))
+        .expect("download button")
+        .click()
+        .expect("click");
+    page.wait_for("window.__made.length === 1");
+    page.eval("window.__made[0].text()")
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn the_selection_downloads_as_csv_bibtex_and_access_links() {
+    let _turn = support::one_at_a_time();
+    let page = Page::open();
+    page.goto("search/?q=brain&access=public&sort=subjects");
+    page.wait_for("document.querySelectorAll('#search-page-results li').length > 0");
+    let (index, docs) = reference_order("brain", &[("access", "public")], Sort::Subjects);
+    let slugs = slugs_of(&index, &docs);
+    assert!(
+        slugs.len() > 20,
+        "more results than one page shows: {}",
+        slugs.len()
+    );
+
+    // CSV: catalog.csv's header and, in result order, each dataset's own line of catalog.csv.
+    let csv = download(&page, "csv");
+    let catalog_csv =
+        String::from_utf8(std::fs::read(site().out.join("catalog.csv")).unwrap()).unwrap();
+    let header = catalog_csv.split_inclusive("\r\n").next().unwrap();
+    assert!(csv.starts_with(header), "{}", &csv[..200.min(csv.len())]);
+    let mut want = header.to_string();
+    for &d in &docs {
+        want.push_str(index.record(d).unwrap()[0].as_str().unwrap());
+    }
+    assert_eq!(csv, want);
+    for slug in &slugs {
+        let line = csv
+            .split("\r\n")
+            .find(|l| l.starts_with(&format!("{slug},")))
+            .unwrap();
+        assert!(
+            catalog_csv.contains(line),
+            "{slug}: row differs from catalog.csv"
+        );
+    }
+
+    // BibTeX: each dataset's record (key = slug) and its publications.
+    let bib = download(&page, "bib");
+    for slug in &slugs {
+        assert_eq!(
+            bib.matches(&format!("{{{slug},")).count(),
+            1,
+            "one record keyed {slug}"
+        );
+    }
+    assert_eq!(
+        bib.matches("@misc{").count(),
+        docs.iter()
+            .map(|&d| index.record(d).unwrap()[1]
+                .as_str()
+                .unwrap()
+                .matches("@misc{")
+                .count())
+            .sum::<usize>()
+    );
+
+    // Access links: every dataset, in result order, with its route and files.
+    let json: Value = serde_json::from_str(&download(&page, "json")).unwrap();
+    assert_eq!(json["count"], slugs.len());
+    assert_eq!(json["query"], "brain");
+    let got: Vec<String> = json["datasets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["slug"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(got, slugs);
+    for d in json["datasets"].as_array().unwrap() {
+        assert_eq!(d["access"], "public");
+        assert!(d["page"].as_str().unwrap().contains("datasets/"), "{d}");
+    }
+    let status = page.eval("document.getElementById('search-download-status').textContent");
+    assert_eq!(
+        status,
+        format!("faircat-selection-access.json: {} datasets", slugs.len())
     );
     page.assert_clean();
 }
