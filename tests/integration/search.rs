@@ -133,11 +133,7 @@ fn agrees_with_tantivy(b: &Built) {
 fn bundle_layout_is_one_file_and_agrees_with_tantivy() {
     let b = built(Layout::Bundle);
     // What a query reads is in the bundle; only the selection's downloadable records are not.
-    let names: Vec<&String> = b
-        .files
-        .keys()
-        .filter(|p| !p.starts_with("r/"))
-        .collect();
+    let names: Vec<&String> = b.files.keys().filter(|p| !p.starts_with("r/")).collect();
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(names[0].starts_with("bundle.") && names[1] == "manifest.json");
     agrees_with_tantivy(&b);
