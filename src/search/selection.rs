@@ -147,9 +147,12 @@ pub struct SelectionTotals {
     pub by_modality: Vec<(String, Totals)>,
 }
 
+/// A doc's `(subjects, scans)`, `None` where the entry gives no count.
+pub type Numbers = (Option<u64>, Option<u64>);
+
 impl StaticIndex {
-    /// `(subjects, scans)` of every doc, `None` where unknown.
-    pub fn numbers(&self) -> Result<Vec<(Option<u64>, Option<u64>)>, ReadError> {
+    /// `(subjects, scans)` of every doc.
+    pub fn numbers(&self) -> Result<Vec<Numbers>, ReadError> {
         let bytes = self.file(&self.selection_nums)?;
         let mut pos = 0;
         let mut next = || -> Result<Option<u64>, ReadError> {
