@@ -489,11 +489,6 @@ impl Output {
         self.len() == 0
     }
 
-    /// Total size in bytes (before minification).
-    pub fn total_bytes(&self) -> u64 {
-        self.files.values().map(|b| b.len() as u64).sum()
-    }
-
     /// Write what is still in memory to a fresh folder beside `out_dir` (the
     /// staging folder, if staged), then swap it in. On any error the previous `out_dir` is left
     /// untouched.

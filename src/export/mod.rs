@@ -23,15 +23,9 @@ mod rdf;
 pub mod schema;
 
 use crate::model::{Catalog, Dataset};
-use crate::output::{Job, Output};
+use crate::output::Job;
 
 pub type ExportError = Box<dyn std::error::Error + Send + Sync>;
-
-/// Add every export of `catalog` to `out`.
-pub fn write_all(catalog: &Catalog, out: &mut Output) -> Result<(), ExportError> {
-    out.run(jobs(catalog))?;
-    Ok(())
-}
 
 /// The jobs that make every export, the whole-catalog files first (they take longest).
 pub fn jobs(catalog: &Catalog) -> Vec<Job<'_>> {
@@ -237,12 +231,13 @@ pub(crate) mod sample {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::Output;
 
     #[test]
-    fn write_all_adds_every_export() {
+    fn the_jobs_make_every_export() {
         let catalog = sample::catalog();
         let mut out = Output::new();
-        write_all(&catalog, &mut out).unwrap();
+        out.run(jobs(&catalog)).unwrap();
         for path in [
             "api/catalog.json",
             "api/datasets/chest-ct-nodules.json",

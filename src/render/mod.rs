@@ -179,17 +179,25 @@ struct SiteView<'a> {
 /// Pages per render job.
 const PAGES_PER_JOB: usize = 256;
 
-/// Write the whole site except the search index and exports.
-pub fn render_site(catalog: &Catalog, theme: &Theme, out: &mut Output) -> Result<(), Error> {
-    let renderer = Renderer::prepare(catalog, theme, out)?;
-    out.run(jobs(catalog, &renderer))?;
-    Ok(())
+/// Which pages the jobs of [`jobs`] render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pages {
+    /// Every page of the catalog (`faircat build`).
+    All,
+    /// None: each page is rendered when it is asked for ([`Renderer::page`], `faircat
+    /// serve`). The sitemaps still list every page.
+    OnRequest,
 }
 
-/// The jobs that render every page (a chunk of pages each) and write the feeds.
-pub fn jobs<'a>(catalog: &'a Catalog, renderer: &'a Renderer) -> Vec<Job<'a>> {
-    let pages = Page::all(catalog);
-    let mut jobs: Vec<Job<'a>> = pages
+/// The jobs that render the pages (a chunk of pages each, every page or none) and write the
+/// sitemaps, `robots.txt` and the feed.
+pub fn jobs<'a>(catalog: &'a Catalog, renderer: &'a Renderer, pages: Pages) -> Vec<Job<'a>> {
+    let all = Page::all(catalog);
+    let rendered: &[Page] = match pages {
+        Pages::All => &all,
+        Pages::OnRequest => &[],
+    };
+    let mut jobs: Vec<Job<'a>> = rendered
         .chunks(PAGES_PER_JOB)
         .map(|chunk| {
             let chunk = chunk.to_vec();
@@ -203,7 +211,7 @@ pub fn jobs<'a>(catalog: &'a Catalog, renderer: &'a Renderer) -> Vec<Job<'a>> {
         })
         .collect();
     jobs.push(Job::new("feeds", move |sink| {
-        sink.add_many(renderer.feed_files(catalog, &pages))?;
+        sink.add_many(renderer.feed_files(catalog, &all))?;
         Ok(())
     }));
     jobs
@@ -318,8 +326,8 @@ fn pager(catalog: &Catalog, listings: &Listings, page: Page, root: &str) -> Page
     }
 }
 
-/// Renders pages one at a time: what `render_site` does for every page, and `faircat serve`
-/// for the page a browser asks for.
+/// Renders pages one at a time: every page, in the jobs of [`jobs`], or the page a browser
+/// asks `faircat serve` for.
 pub struct Renderer {
     engine: tera::Tera,
     listings: Listings,
@@ -375,17 +383,6 @@ impl Renderer {
     }
 
     /// `sitemap.xml` (of `pages`), `robots.txt` and `feed.xml`.
-    pub fn write_feeds(
-        &self,
-        catalog: &Catalog,
-        pages: &[Page],
-        out: &mut Output,
-    ) -> Result<(), Error> {
-        out.add_many(self.feed_files(catalog, pages))?;
-        Ok(())
-    }
-
-    /// The files of [`Renderer::write_feeds`].
     fn feed_files(&self, catalog: &Catalog, pages: &[Page]) -> Vec<(String, Vec<u8>)> {
         let sitemap: Vec<SitemapEntry> = pages
             .iter()

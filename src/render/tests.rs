@@ -158,9 +158,9 @@ pub(crate) fn sample() -> Catalog {
     )
 }
 
+/// The site of `catalog`, kept in memory.
 pub(crate) fn render(catalog: &Catalog) -> Output {
-    let mut out = Output::new();
-    render_site(catalog, &Theme::embedded(), &mut out).unwrap();
+    let (out, _) = crate::site::generate(catalog, &Theme::embedded(), Output::new()).unwrap();
     out
 }
 

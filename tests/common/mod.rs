@@ -216,7 +216,8 @@ pub fn bare_dataset(slug: &str, name: &str) -> faircat::model::Dataset {
 /// does after validation; returns the folder holding `public/`.
 pub fn write_site(catalog: &faircat::model::Catalog) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let output = site::generate(catalog, &faircat::theme::Theme::embedded())
+    let theme = faircat::theme::Theme::embedded();
+    let (output, _) = site::generate(catalog, &theme, faircat::output::Output::new())
         .unwrap_or_else(|e| panic!("generate failed: {e}"));
     output.commit(&dir.path().join("public")).expect("commit");
     dir
