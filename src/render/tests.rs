@@ -1,7 +1,9 @@
 //! Renderer tests on catalogs built directly from the model (no loader involved).
 
+use super::templates::{escape_html, html_tags, minify_template, template_tags};
 use super::*;
 use crate::config::Config;
+use crate::model::FacetKind;
 use crate::model::{Citation, Contact, Dataset, Download, Targets};
 use crate::vocab::{Access, Anatomy, LabelType, License, LicenseCategory, Modality, Platform};
 use std::path::PathBuf;
@@ -328,7 +330,7 @@ fn escaping_matches_tera_and_drops_bidi_controls() {
         "<<>>&&\"\"''",
     ] {
         let (mut ours, mut teras) = (Vec::new(), Vec::new());
-        super::escape_html(text, &mut ours).unwrap();
+        escape_html(text, &mut ours).unwrap();
         tera::escape_html(text, &mut teras).unwrap();
         assert_eq!(
             String::from_utf8(ours).unwrap(),
@@ -336,7 +338,7 @@ fn escaping_matches_tera_and_drops_bidi_controls() {
         );
     }
     let mut out = Vec::new();
-    super::escape_html("a\u{202E}b<", &mut out).unwrap();
+    escape_html("a\u{202E}b<", &mut out).unwrap();
     assert_eq!(out, b"ab&lt;");
 }
 
