@@ -109,7 +109,7 @@ pub fn json_compact_text(value: &serde_json::Value) -> String {
 /// See [`json_text`]; ends the text with a newline.
 pub fn html_safe_json(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    crate::jsonld::push_script_safe(text, &mut out);
+    crate::escape::push_script_safe(text, &mut out);
     out.push('\n');
     out
 }

@@ -90,7 +90,7 @@ pub(super) fn context(
             c.insert("pager", &pager(catalog, listings, page, &root));
             c.insert(
                 "jsonld",
-                &jsonld::to_script_json(&jsonld::catalog(catalog, rows)),
+                &crate::escape::script_json(&jsonld::catalog(catalog, rows)),
             );
             if n == 0 {
                 (config.title.clone(), config.description.clone(), vec![])
@@ -116,7 +116,7 @@ pub(super) fn context(
             // The JSON-LD already holds the plain-text description (cut at 4,990 characters).
             let plain = jsonld["description"].as_str().unwrap_or_default();
             let description = markdown::truncate(plain, 200);
-            c.insert("jsonld", &jsonld::to_script_json(&jsonld));
+            c.insert("jsonld", &crate::escape::script_json(&jsonld));
             (title, description, vec![home])
         }
         Page::FacetIndex(kind) => {

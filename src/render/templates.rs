@@ -8,7 +8,7 @@ use crate::theme::Theme;
 pub(super) fn engine(theme: &Theme) -> Result<tera::Tera, Error> {
     let mut engine = tera::Tera::new();
     engine.autoescape_on([".html", ".htm", ".xml", ".svg"]);
-    engine.set_escape_fn(escape_html);
+    engine.set_escape_fn(crate::escape::html);
     let minified: Vec<(&String, String)> = theme
         .templates
         .iter()
@@ -135,28 +135,4 @@ pub(super) fn template_error(name: &str, e: &tera::Error) -> Error {
         source = s.source();
     }
     message.into()
-}
-/// HTML escaping that also drops bidirectional control characters, so no entry text can
-/// reorder the page text around it.
-///
-/// The same escapes as `tera::escape_html`, but each run of text between two escaped bytes is
-/// written at once: tera writes byte by byte through `dyn Write`.
-pub(super) fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let text = crate::markdown::strip_bidi_controls(input);
-    let bytes = text.as_bytes();
-    let mut copied = 0;
-    for (at, byte) in bytes.iter().enumerate() {
-        let escaped: &[u8] = match byte {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&#39;",
-            _ => continue,
-        };
-        out.write_all(&bytes[copied..at])?;
-        out.write_all(escaped)?;
-        copied = at + 1;
-    }
-    out.write_all(&bytes[copied..])
 }

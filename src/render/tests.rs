@@ -1,6 +1,6 @@
 //! Renderer tests on catalogs built directly from the model (no loader involved).
 
-use super::templates::{escape_html, html_tags, minify_template, template_tags};
+use super::templates::{html_tags, minify_template, template_tags};
 use super::*;
 use crate::config::Config;
 use crate::model::FacetKind;
@@ -318,28 +318,6 @@ fn templates_are_minified_once_with_their_syntax_kept() {
         let small = minify_template(name, source);
         assert!(small.len() < source.len(), "{name} was not minified");
     }
-}
-
-#[test]
-fn escaping_matches_tera_and_drops_bidi_controls() {
-    for text in [
-        "",
-        "plain words",
-        "<script>alert('x')</script> & \"quoted\"",
-        "é — … ends with &",
-        "<<>>&&\"\"''",
-    ] {
-        let (mut ours, mut teras) = (Vec::new(), Vec::new());
-        escape_html(text, &mut ours).unwrap();
-        tera::escape_html(text, &mut teras).unwrap();
-        assert_eq!(
-            String::from_utf8(ours).unwrap(),
-            String::from_utf8(teras).unwrap()
-        );
-    }
-    let mut out = Vec::new();
-    escape_html("a\u{202E}b<", &mut out).unwrap();
-    assert_eq!(out, b"ab&lt;");
 }
 
 #[test]

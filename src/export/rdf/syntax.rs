@@ -322,7 +322,7 @@ fn json_object(object: &Term, out: &mut Vec<u8>) {
 }
 
 /// A JSON string that is also safe inside an HTML `<script>` element, escaped as
-/// `serde_json` and then [`crate::jsonld::push_script_safe`] would: `"`, `\` and control
+/// `serde_json` and then [`crate::escape::push_script_safe`] would: `"`, `\` and control
 /// characters as JSON requires, and `<`, `>`, `&`, U+2028, U+2029 and the bidirectional
 /// controls as `\uXXXX`.
 pub(super) fn json_string(text: &str, out: &mut Vec<u8>) {
@@ -336,7 +336,7 @@ pub(super) fn json_string(text: &str, out: &mut Vec<u8>) {
             _ => {
                 let c = rest.chars().next().expect("a character starts here");
                 let unsafe_in_html =
-                    matches!(c, '\u{2028}' | '\u{2029}') || crate::markdown::is_bidi_control(c);
+                    matches!(c, '\u{2028}' | '\u{2029}') || crate::escape::is_bidi_control(c);
                 unsafe_in_html.then_some(b"")
             }
         })
@@ -509,7 +509,7 @@ mod tests {
             let mut ours = Vec::new();
             json_string(&chunk, &mut ours);
             let mut want = String::new();
-            crate::jsonld::push_script_safe(&serde_json::to_string(&*chunk).unwrap(), &mut want);
+            crate::escape::push_script_safe(&serde_json::to_string(&*chunk).unwrap(), &mut want);
             assert_eq!(String::from_utf8(ours).unwrap(), want);
         }
     }
