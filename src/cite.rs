@@ -322,64 +322,12 @@ fn verbatim(s: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::{Contact, Targets};
+    use crate::model::Contact;
     use crate::vocab::{License, LicenseCategory};
-    use std::path::PathBuf;
 
-    /// A dataset with every field empty: tests fill in what they need.
-    pub(crate) fn bare(slug: &str, name: &str) -> Dataset {
-        Dataset {
-            slug: slug.into(),
-            source_path: PathBuf::from(format!("content/datasets/{slug}.yaml")),
-            draft: false,
-            name: name.into(),
-            acronym: None,
-            alternate_names: vec![],
-            description: "A dataset used in tests, described at some length here.".into(),
-            homepage: None,
-            doi: None,
-            creators: Vec::new(),
-            publisher: None,
-            version: None,
-            year: None,
-            released: None,
-            updated: None,
-            added: None,
-            keywords: vec![],
-            topic: None,
-            modalities: vec![],
-            anatomy: vec![],
-            subjects: None,
-            scans: None,
-            studies: None,
-            series: None,
-            sequences: vec![],
-            file_formats: vec![],
-            scanners: vec![],
-            geography: vec![],
-            pathologies: vec![],
-            targets: Targets::default(),
-            label_types: vec![],
-            complete: None,
-            pathology_annotated: None,
-            normal_anatomy_annotated: None,
-            annotation_protocol: None,
-            license: None,
-            access: None,
-            access_url: None,
-            platforms: vec![],
-            publishable: None,
-            provision: None,
-            contact: None,
-            downloads: vec![],
-            data_use: vec![],
-            citations: vec![],
-            derived_from: vec![],
-            related: vec![],
-            sources: vec![],
-            remarks: None,
-        }
-    }
+    /// Kept for `search::analysis`'s tests, which call it here; new tests call
+    /// [`crate::fixture::dataset`].
+    pub(crate) use crate::fixture::dataset as bare;
 
     fn config() -> Config {
         Config::parse(
@@ -496,7 +444,7 @@ pub(crate) mod tests {
         assert_eq!(v["keywords"][1], "nodule");
         assert_eq!(
             v["abstract"],
-            "A dataset used in tests, described at some length here."
+            "Synthetic Chest CT Nodules: a dataset made up in memory for faircat's tests."
         );
         let mut d = sctn();
         d.description = "**Bold** and a [link](https://example.org/).\n\n- one\n- two".into();

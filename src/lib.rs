@@ -13,6 +13,8 @@ pub mod config;
 pub mod diagnostics;
 pub mod escape;
 pub mod export;
+#[doc(hidden)]
+pub mod fixture;
 pub mod hosts;
 pub mod import;
 pub mod jsonld;

@@ -118,38 +118,10 @@ pub fn html_safe_json(text: &str) -> String {
 /// exporters' unit tests.
 #[cfg(test)]
 pub(crate) mod sample {
-    use crate::cite::tests::bare;
     use crate::config::Config;
+    use crate::fixture::{anatomy, dataset as bare, modality, platform};
     use crate::model::{Catalog, Citation, Contact, Download};
-    use crate::vocab::{Access, Anatomy, LabelType, Modality, Platform};
-
-    static CT: Modality = Modality {
-        code: "CT",
-        name: "Computed Tomography",
-    };
-    static PT: Modality = Modality {
-        code: "PT",
-        name: "Positron emission tomography",
-    };
-    static CHEST: Anatomy = Anatomy {
-        id: "chest",
-        label: "Chest",
-        snomed: "816094009",
-        uberon: "",
-        synonyms: &["thorax"],
-    };
-    static LUNG: Anatomy = Anatomy {
-        id: "lung",
-        label: "Lung",
-        snomed: "39607008",
-        uberon: "UBERON:0002048",
-        synonyms: &[],
-    };
-    static ZENODO: Platform = Platform {
-        id: "zenodo",
-        name: "Zenodo",
-        url: "https://zenodo.org/",
-    };
+    use crate::vocab::{Access, LabelType};
 
     /// Text that breaks naive writers of every format faircat exports.
     pub const HOSTILE: &str = "=HYPERLINK(\"x\") \"\"\" </script><b>&amp; a,b\nline2 \\ '''";
@@ -173,8 +145,8 @@ pub(crate) mod sample {
         a.released = Some(jiff::civil::date(2020, 3, 1));
         a.updated = Some(jiff::civil::date(2021, 6, 15));
         a.keywords = vec!["nodule".into()];
-        a.modalities = vec![&CT];
-        a.anatomy = vec![&CHEST, &LUNG];
+        a.modalities = vec![modality("CT")];
+        a.anatomy = vec![anatomy("chest"), anatomy("lung")];
         a.subjects = Some(120);
         a.scans = Some(130);
         a.file_formats = vec!["DICOM".into()];
@@ -184,7 +156,7 @@ pub(crate) mod sample {
         a.annotation_protocol = Some("Four readers.".into());
         a.license = crate::vocab::spdx_license("CC-BY-4.0");
         a.access = Some(Access::Public);
-        a.platforms = vec![&ZENODO];
+        a.platforms = vec![platform("zenodo")];
         a.contact = Some(Contact {
             name: Some("Data Owner".into()),
             email: Some("owner@example.org".into()),
@@ -209,7 +181,7 @@ pub(crate) mod sample {
         b.description = format!("{HOSTILE} — a description long enough to be valid.");
         b.acronym = Some("-EVIL".into());
         b.keywords = vec![HOSTILE.into(), "@risk".into()];
-        b.modalities = vec![&PT, &CT];
+        b.modalities = vec![modality("PT"), modality("CT")];
         b.subjects = Some(10);
         b.access = Some(Access::Application);
         b.access_url = Some("https://example.org/apply?a=1&b=<2>".into());

@@ -13,16 +13,7 @@ pub struct TestCatalog {
 }
 
 /// `faircat.toml` for test catalogs.
-pub const CONFIG: &str = r#"title = "Test Catalog"
-description = "A catalog used by faircat's tests."
-base_url = "https://example.org/catalog/"
-language = "en"
-
-[publisher]
-name = "Test Publisher"
-url = "https://example.org/"
-email = "catalog@example.org"
-"#;
+pub const CONFIG: &str = faircat::fixture::CONFIG;
 
 impl TestCatalog {
     /// An empty catalog: config and about text, no entries.
@@ -153,62 +144,6 @@ fn copy_tree(from: &Path, to: &Path) {
         } else {
             std::fs::copy(e.path(), &target).unwrap();
         }
-    }
-}
-
-/// A dataset with only a slug, name and description, for tests that build a
-/// `faircat::model::Catalog` in memory (renderer tests that need values no entry could hold).
-pub fn bare_dataset(slug: &str, name: &str) -> faircat::model::Dataset {
-    faircat::model::Dataset {
-        slug: slug.into(),
-        source_path: PathBuf::from(format!("content/datasets/{slug}.yaml")),
-        draft: false,
-        name: name.into(),
-        acronym: None,
-        alternate_names: vec![],
-        description: format!("{name}: a dataset made up in memory for faircat's tests."),
-        homepage: None,
-        doi: None,
-        creators: Vec::new(),
-        publisher: None,
-        version: None,
-        year: None,
-        released: None,
-        updated: None,
-        added: None,
-        keywords: vec![],
-        topic: None,
-        modalities: vec![],
-        anatomy: vec![],
-        subjects: None,
-        scans: None,
-        studies: None,
-        series: None,
-        sequences: vec![],
-        file_formats: vec![],
-        scanners: vec![],
-        geography: vec![],
-        pathologies: vec![],
-        targets: Default::default(),
-        label_types: vec![],
-        complete: None,
-        pathology_annotated: None,
-        normal_anatomy_annotated: None,
-        annotation_protocol: None,
-        license: None,
-        access: None,
-        access_url: None,
-        platforms: vec![],
-        publishable: None,
-        provision: None,
-        contact: None,
-        downloads: vec![],
-        data_use: vec![],
-        citations: vec![],
-        derived_from: vec![],
-        related: vec![],
-        sources: vec![],
-        remarks: None,
     }
 }
 
