@@ -44,6 +44,16 @@ impl TestCatalog {
         cat
     }
 
+    /// A copy of the catalog at `dir` (its `faircat.toml` and `content/`, nothing else).
+    pub fn copy_of(dir: &Path) -> Self {
+        let dir_config = dir.join("faircat.toml");
+        assert!(dir_config.is_file(), "no catalog at {}", dir.display());
+        let cat = TestCatalog::empty();
+        std::fs::copy(&dir_config, cat.root().join("faircat.toml")).unwrap();
+        copy_tree(&dir.join("content"), &cat.root().join("content"));
+        cat
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
