@@ -90,17 +90,15 @@ pub fn per_dataset_jobs<'a>(
         .collect()
 }
 
-/// Pretty JSON with `<`, `>`, `&`, U+2028, U+2029 and bidirectional controls written as
-/// `\uXXXX` escapes, so the text can also sit inside an HTML `<script>` element. Those
-/// characters only occur inside JSON strings, where the escapes mean the same characters.
+/// Pretty JSON made safe to sit inside an HTML `<script>` element
+/// ([`crate::escape::push_script_safe`]), ending with a newline.
 pub fn json_text(value: &serde_json::Value) -> String {
     let text = serde_json::to_string_pretty(value).expect("a JSON value always serialises");
     html_safe_json(&text)
 }
 
 /// [`json_text`] without the indentation: for the files programs read (the API, Croissant),
-/// a tenth to a sixth smaller; a site has two of them per dataset, and writing files is a
-/// large part of a build.
+/// smaller, and a site has two of them per dataset.
 pub fn json_compact_text(value: &serde_json::Value) -> String {
     let text = serde_json::to_string(value).expect("a JSON value always serialises");
     html_safe_json(&text)

@@ -29,8 +29,8 @@ struct Staging {
 }
 
 /// What a staged output has written: a 128-bit key per path, for the check that no path is
-/// written twice (a large site has hundreds of thousands of paths; keeping them all as text
-/// cost a tenth of the build's memory), and the totals of the report.
+/// written twice (a large site has hundreds of thousands of paths, and a key is smaller than
+/// most paths' text), and the totals of the report.
 #[derive(Debug, Default)]
 struct Written {
     keys: std::collections::HashSet<u128>,

@@ -35,7 +35,7 @@ pub(super) fn engine(theme: &Theme) -> Result<tera::Tera, Error> {
 
 /// An HTML template minified once, when the engine is set up, with its `{{ }}`, `{% %}` and
 /// `{# #}` kept as they are: every page it renders comes out minified without minifying each
-/// page (which took a quarter of a large build's time).
+/// page.
 pub(super) fn minify_template(name: &str, source: &str) -> String {
     if !name.ends_with(".html") {
         return source.to_string();

@@ -1,8 +1,8 @@
 //! Turtle and JSON-LD text for a [`Graph`], written straight into a byte buffer.
 //!
-//! The exports write over 100 MB of RDF at 10,000 datasets, and the general serialisers of
-//! oxttl and oxjsonld (which format every character through `core::fmt` and JSON events) were
-//! a fifth of a build's CPU time. A [`Graph`] only ever holds the few kinds of terms faircat
+//! The exports write the whole catalog as RDF, and the general serialisers of oxttl and
+//! oxjsonld format every character through `core::fmt` and JSON events (what that cost is in
+//! docs/performance.md). A [`Graph`] only ever holds the few kinds of terms faircat
 //! makes, grouped by subject, so its text is written here with the same layout those crates
 //! use (tests check that both parse to the same triples, and that the text is the same
 //! but for the order of the `@prefix` lines).
