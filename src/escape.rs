@@ -14,8 +14,8 @@
 //!
 //! Formats with a writer of their own escape by construction and are not here: JSON
 //! (serde_json; made script-safe with [`push_script_safe`]), CSV (the csv crate, with the
-//! formula guard of `export::csv`), YAML (serde-saphyr), and Turtle and JSON-LD literals
-//! (`export::rdf`'s writer, tested against oxrdf).
+//! formula guard of `metadata::csv`), YAML (serde-saphyr), and Turtle and JSON-LD literals
+//! (`metadata::rdf`'s writer, tested against oxrdf).
 
 use std::borrow::Cow;
 use std::io::{self, Write};

@@ -87,11 +87,11 @@ pub fn single(d: Diagnostic) -> Diagnostics {
 /// through [`generate`], `serve` runs it without the pages, which it renders on request.
 ///
 /// The longest jobs come first: the search index and the whole-catalog exports (which lead
-/// `export::jobs`), then the many small ones (pages, per-dataset files), so every core stays
+/// `metadata::jobs`), then the many small ones (pages, per-dataset files), so every core stays
 /// busy to the end.
 pub fn jobs<'a>(catalog: &'a Catalog, renderer: &'a Renderer, pages: Pages) -> Vec<Job<'a>> {
     let mut jobs = vec![crate::search::job(catalog)];
-    jobs.extend(crate::export::jobs(catalog));
+    jobs.extend(crate::metadata::jobs(catalog));
     jobs.extend(crate::render::jobs(catalog, renderer, pages));
     jobs
 }

@@ -1,4 +1,5 @@
-//! Machine-actionable exports, all from the validated [`Catalog`]:
+//! The site's machine-readable metadata files (its "exports"), all from the validated
+//! [`Catalog`]:
 //!
 //! | file | module |
 //! |---|---|
@@ -104,7 +105,8 @@ pub fn json_compact_text(value: &serde_json::Value) -> String {
     html_safe_json(&text)
 }
 
-/// See [`json_text`]; ends the text with a newline.
+/// JSON `text` made safe to sit inside a `<script>` element
+/// ([`crate::escape::push_script_safe`]), ending with a newline.
 pub fn html_safe_json(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     crate::escape::push_script_safe(text, &mut out);

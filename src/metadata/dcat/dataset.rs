@@ -5,7 +5,7 @@ use super::{
     DICOM_CODES, EU_ACCESS, EU_THEMES, IANA_MEDIA, OBO, SNOMED, dataset_iri, eu_access_label,
     eu_access_right,
 };
-use crate::export::rdf::{Graph, blank, iri, n, text, text_lang, typed};
+use crate::metadata::rdf::{Graph, blank, iri, n, text, text_lang, typed};
 use crate::model::{Catalog, Dataset};
 use oxrdf::NamedNode;
 
@@ -14,7 +14,7 @@ use oxrdf::NamedNode;
 /// `with_contact` adds the
 /// `vcard:Kind` contact point (left out of FAIR Data Point records, whose shapes want a
 /// literal e-mail where DCAT-AP practice uses a `mailto:` IRI).
-pub(in crate::export) fn add_dataset(
+pub(in crate::metadata) fn add_dataset(
     g: &mut Graph,
     catalog: &Catalog,
     d: &Dataset,
@@ -215,7 +215,7 @@ fn access_route(catalog: &Catalog, d: &Dataset) -> Option<NamedNode> {
 /// The IRIs of the distributions [`add_dataset`] describes for `d`, without describing them:
 /// `<dist_base>-<n>` for each download with a valid URL, else `<dist_base>` for the access
 /// route.
-pub(in crate::export) fn distribution_iris(
+pub(in crate::metadata) fn distribution_iris(
     catalog: &Catalog,
     d: &Dataset,
     dist_base: &str,

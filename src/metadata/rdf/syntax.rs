@@ -404,7 +404,7 @@ mod tests {
                 .unwrap();
         }
         let text = String::from_utf8(w.finish().unwrap()).unwrap();
-        crate::export::html_safe_json(&text).into_bytes()
+        crate::metadata::html_safe_json(&text).into_bytes()
     }
 
     fn without_prefix_lines(turtle: &[u8]) -> String {
