@@ -2,7 +2,7 @@
 //! into one [`Output`] → commit it to disk in one place.
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Catalog;
 use crate::output::{CommitReport, Job, Output, OutputError, Timings};
 use crate::render::{Pages, Renderer};
@@ -180,9 +180,4 @@ pub fn check(root: &Path) -> Diagnostics {
         Ok((_, warnings)) => warnings,
         Err(errors) => errors,
     }
-}
-
-/// Where a problem outside any entry is reported: the config file, at its start.
-pub fn config_diagnostic(message: impl Into<String>) -> Diagnostic {
-    Diagnostic::error(Config::FILE_NAME, Span::file_start(), message)
 }
