@@ -23,7 +23,7 @@
 //! A bench binary, not a test: timings depend on the machine, and on its disk. On this
 //! project's 2-core machines /tmp is ext4 without a journal, where creating a file gets slow
 //! for minutes after many files were deleted (`recently_deleted` in the kernel's inode
-//! allocator): `cp -r` of the same 10,000-dataset site took 1.2 s to 15 s. The bench prints the
+//! allocator; docs/performance.md has what was measured). The bench prints the
 //! file system it writes to; `TMPDIR=/dev/shm cargo bench --bench build` takes the disk out.
 
 use std::path::{Path, PathBuf};

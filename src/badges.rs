@@ -138,16 +138,16 @@ fn draw(label: &str, value: &str, colour: &str, alt: &str, title: &str) -> Strin
             "</g></svg>\n"
         ),
         width = width,
-        alt = xml_escape(alt),
-        title = xml_escape(title),
+        alt = crate::escape::xml(alt),
+        title = crate::escape::xml(title),
         label_colour = LABEL_COLOUR,
         label_w = label_w,
         value_w = value_w,
         colour = colour,
-        label = xml_escape(label),
+        label = crate::escape::xml(label),
         value_x = label_w + 6,
         value_text_w = value_text_w,
-        value = xml_escape(value),
+        value = crate::escape::xml(value),
     )
 }
 
@@ -188,23 +188,6 @@ fn text_width(text: &str) -> u32 {
         })
         .sum();
     tenths.div_ceil(10).max(8)
-}
-
-pub(crate) fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if crate::markdown::is_bidi_control(c) => {}
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! construction.
 
 use crate::config::Config;
+use crate::escape;
 use crate::model::{Agent, Citation, Dataset};
 use serde::Serialize;
 
@@ -16,7 +17,7 @@ use serde::Serialize;
 pub fn bibtex(d: &Dataset) -> String {
     let mut out = bibtex_dataset(d);
     for (i, c) in ordered_citations(d).into_iter().enumerate() {
-        let mut fields: Vec<(&str, String)> = vec![("note", braced(&one_line(&c.text)))];
+        let mut fields: Vec<(&str, String)> = vec![("note", braced(&escape::one_line(&c.text)))];
         if let Some(doi) = &c.doi {
             fields.push(("doi", format!("{{{}}}", verbatim(doi))));
         }
@@ -44,7 +45,7 @@ pub fn bibtex_dataset(d: &Dataset) -> String {
     if let Some(version) = &d.version {
         fields.push((
             "version",
-            format!("{{{}}}", latex_escape(&one_line(version))),
+            format!("{{{}}}", escape::latex(&escape::one_line(version))),
         ));
     }
     if let Some(p) = &d.publisher {
@@ -60,7 +61,7 @@ pub fn bibtex_dataset(d: &Dataset) -> String {
     if let Some(c) = d.preferred_citation() {
         fields.push((
             "note",
-            braced(&format!("Please also cite: {}", one_line(&c.text))),
+            braced(&format!("Please also cite: {}", escape::one_line(&c.text))),
         ));
     }
     write_record(&mut out, &d.slug, &fields);
@@ -72,7 +73,7 @@ pub fn bibtex_dataset(d: &Dataset) -> String {
 /// from name, acronym, year and DOI (or homepage).
 pub fn plain(d: &Dataset) -> String {
     if let Some(c) = d.preferred_citation() {
-        let text = one_line(&c.text);
+        let text = escape::one_line(&c.text);
         return match &c.doi {
             Some(doi) if !text.contains(doi.as_str()) => {
                 format!("{} https://doi.org/{doi}", with_period(&text))
@@ -85,7 +86,7 @@ pub fn plain(d: &Dataset) -> String {
 
 /// "Name (ACRONYM) [Data set]. 2020. https://doi.org/…": the dataset itself as a reference.
 pub fn dataset_reference(d: &Dataset) -> String {
-    let mut s = format!("{} [Data set].", one_line(&title(d)));
+    let mut s = format!("{} [Data set].", escape::one_line(&title(d)));
     if let Some(year) = d.year.or(d.released.map(|r| r.year() as i32)) {
         s.push_str(&format!(" {year}."));
     }
@@ -119,7 +120,7 @@ pub fn cff(d: &Dataset, config: &Config) -> String {
     };
     let reference = |c: &Citation| CffReference {
         kind: "generic",
-        title: one_line(&c.text),
+        title: escape::one_line(&c.text),
         authors: authors.clone(),
         doi: c.doi.clone(),
         url: c.url.clone(),
@@ -132,10 +133,10 @@ pub fn cff(d: &Dataset, config: &Config) -> String {
         cff_version: "1.2.0",
         message: "If you use this dataset, please cite it using the metadata from this file.",
         kind: "dataset",
-        title: one_line(&title(d)),
+        title: escape::one_line(&title(d)),
         abstract_: Some(crate::markdown::to_plain_text(&d.description)),
         authors: authors.clone(),
-        version: d.version.as_ref().map(|v| one_line(v)),
+        version: d.version.as_ref().map(|v| escape::one_line(v)),
         doi: d.doi.clone(),
         url: landing_url(d),
         repository: Some(config.url(&d.path())),
@@ -145,7 +146,7 @@ pub fn cff(d: &Dataset, config: &Config) -> String {
             Some(_) => None,
             None => d.license.as_ref().and_then(|l| l.url.clone()),
         },
-        keywords: d.keywords.iter().map(|k| one_line(k)).collect(),
+        keywords: d.keywords.iter().map(|k| escape::one_line(k)).collect(),
         preferred_citation: d.preferred_citation().map(reference),
         references: ordered_citations(d)
             .into_iter()
@@ -210,7 +211,7 @@ struct CffAuthor {
 impl CffAuthor {
     fn entity(name: String) -> CffAuthor {
         CffAuthor {
-            name: Some(one_line(&name)),
+            name: Some(escape::one_line(&name)),
             ..CffAuthor::default()
         }
     }
@@ -218,8 +219,8 @@ impl CffAuthor {
     fn from_agent(a: &Agent) -> CffAuthor {
         let mut author = match a.family_given() {
             Some((family, given)) => CffAuthor {
-                family_names: Some(one_line(family)),
-                given_names: Some(one_line(given)),
+                family_names: Some(escape::one_line(family)),
+                given_names: Some(escape::one_line(given)),
                 ..CffAuthor::default()
             },
             None => CffAuthor::entity(a.name.clone()),
@@ -240,10 +241,10 @@ fn bibtex_authors(agents: &[Agent]) -> String {
         .map(|a| match a.family_given() {
             Some((family, given)) => format!(
                 "{}, {}",
-                latex_escape(&one_line(family)),
-                latex_escape(&one_line(given))
+                escape::latex(&escape::one_line(family)),
+                escape::latex(&escape::one_line(given))
             ),
-            None => format!("{{{}}}", latex_escape(&one_line(&a.name))),
+            None => format!("{{{}}}", escape::latex(&escape::one_line(&a.name))),
         })
         .collect::<Vec<_>>()
         .join(" and ")
@@ -281,11 +282,6 @@ fn ordered_citations(d: &Dataset) -> Vec<&Citation> {
     v
 }
 
-/// Runs of whitespace (newlines included) become one space.
-fn one_line(s: &str) -> String {
-    crate::markdown::collapse_whitespace(s)
-}
-
 fn with_period(s: &str) -> String {
     if s.ends_with('.') {
         s.to_string()
@@ -304,24 +300,7 @@ fn write_record(out: &mut String, key: &str, fields: &[(&str, String)]) {
 
 /// `{{text}}` with LaTeX specials escaped; the double braces keep BibTeX from changing case.
 fn braced(text: &str) -> String {
-    format!("{{{{{}}}}}", latex_escape(&one_line(text)))
-}
-
-fn latex_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\textbackslash{}"),
-            '{' | '}' | '&' | '%' | '$' | '#' | '_' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '~' => out.push_str("\\textasciitilde{}"),
-            '^' => out.push_str("\\textasciicircum{}"),
-            _ => out.push(c),
-        }
-    }
-    out
+    format!("{{{{{}}}}}", escape::latex(&escape::one_line(text)))
 }
 
 /// DOIs and URLs are read verbatim by biblatex; only what could break the record (braces,
@@ -343,64 +322,12 @@ fn verbatim(s: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::{Contact, Targets};
+    use crate::model::Contact;
     use crate::vocab::{License, LicenseCategory};
-    use std::path::PathBuf;
 
-    /// A dataset with every field empty: tests fill in what they need.
-    pub(crate) fn bare(slug: &str, name: &str) -> Dataset {
-        Dataset {
-            slug: slug.into(),
-            source_path: PathBuf::from(format!("content/datasets/{slug}.yaml")),
-            draft: false,
-            name: name.into(),
-            acronym: None,
-            alternate_names: vec![],
-            description: "A dataset used in tests, described at some length here.".into(),
-            homepage: None,
-            doi: None,
-            creators: Vec::new(),
-            publisher: None,
-            version: None,
-            year: None,
-            released: None,
-            updated: None,
-            added: None,
-            keywords: vec![],
-            topic: None,
-            modalities: vec![],
-            anatomy: vec![],
-            subjects: None,
-            scans: None,
-            studies: None,
-            series: None,
-            sequences: vec![],
-            file_formats: vec![],
-            scanners: vec![],
-            geography: vec![],
-            pathologies: vec![],
-            targets: Targets::default(),
-            label_types: vec![],
-            complete: None,
-            pathology_annotated: None,
-            normal_anatomy_annotated: None,
-            annotation_protocol: None,
-            license: None,
-            access: None,
-            access_url: None,
-            platforms: vec![],
-            publishable: None,
-            provision: None,
-            contact: None,
-            downloads: vec![],
-            data_use: vec![],
-            citations: vec![],
-            derived_from: vec![],
-            related: vec![],
-            sources: vec![],
-            remarks: None,
-        }
-    }
+    /// Kept for `search::analysis`'s tests, which call it here; new tests call
+    /// [`crate::fixture::dataset`].
+    pub(crate) use crate::fixture::dataset as bare;
 
     fn config() -> Config {
         Config::parse(
@@ -517,7 +444,7 @@ pub(crate) mod tests {
         assert_eq!(v["keywords"][1], "nodule");
         assert_eq!(
             v["abstract"],
-            "A dataset used in tests, described at some length here."
+            "Synthetic Chest CT Nodules: a dataset made up in memory for faircat's tests."
         );
         let mut d = sctn();
         d.description = "**Bold** and a [link](https://example.org/).\n\n- one\n- two".into();

@@ -374,10 +374,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema { root } => {
             let id = crate::config::Config::load(&root)
                 .ok()
-                .map(|c| c.url(crate::export::schema::PATH));
+                .map(|c| c.url(crate::metadata::schema::PATH));
             print!(
                 "{}",
-                crate::export::json_text(&crate::export::schema::dataset_schema(id.as_deref()))
+                crate::metadata::json_text(&crate::metadata::schema::dataset_schema(id.as_deref()))
             );
             ExitCode::SUCCESS
         }

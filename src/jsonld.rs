@@ -237,51 +237,6 @@ pub fn catalog(catalog: &Catalog, listed: &[usize]) -> Value {
     Value::Object(o)
 }
 
-/// JSON text safe to place inside `<script type="application/ld+json">`: `<`, `>` and `&`
-/// are written as `\u003c`, `\u003e`, `\u0026`, so no string can end the element (`</script>`)
-/// or open a comment (`<!--`); bidirectional controls and line separators are escaped too.
-/// The result parses to the same value.
-pub fn to_script_json(value: &Value) -> String {
-    let text = serde_json::to_string(value).expect("a JSON value always serialises");
-    let mut out = String::with_capacity(text.len() + 16);
-    push_script_safe(&text, &mut out);
-    out
-}
-
-/// Append JSON `text` to `out` with the escapes of [`to_script_json`]. Only the bytes that
-/// can start such a character (`<`, `>`, `&`, and the lead bytes 0xD8 and 0xE2) are looked
-/// at, found with memchr; the runs between them are copied whole.
-pub fn push_script_safe(text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
-    let find_ascii =
-        |from: usize| memchr::memchr3(b'<', b'>', b'&', &bytes[from..]).map(|i| i + from);
-    let find_lead = |from: usize| memchr::memchr2(0xD8, 0xE2, &bytes[from..]).map(|i| i + from);
-    let (mut next_ascii, mut next_lead) = (find_ascii(0), find_lead(0));
-    let mut copied = 0;
-    loop {
-        let at = match (next_ascii, next_lead) {
-            (Some(a), Some(l)) => a.min(l),
-            (Some(x), None) | (None, Some(x)) => x,
-            (None, None) => break,
-        };
-        let c = text[at..].chars().next().expect("a character starts here");
-        let after = at + c.len_utf8();
-        if matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}')
-            || crate::markdown::is_bidi_control(c)
-        {
-            out.push_str(&text[copied..at]);
-            out.push_str(&format!("\\u{:04x}", c as u32));
-            copied = after;
-        }
-        if next_ascii == Some(at) {
-            next_ascii = find_ascii(after);
-        } else {
-            next_lead = find_lead(after);
-        }
-    }
-    out.push_str(&text[copied..]);
-}
-
 /// Plain-text description, within Google's 5000-character limit.
 fn description(markdown_source: &str) -> String {
     markdown::plain_summary(markdown_source, 4990)
@@ -403,60 +358,6 @@ fn uberon_iri(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn script_safe_text_is_the_character_by_character_escape() {
-        let reference = |text: &str| {
-            let mut out = String::new();
-            for c in text.chars() {
-                let escaped = matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}')
-                    || crate::markdown::is_bidi_control(c);
-                if escaped {
-                    out.push_str(&format!("\\u{:04x}", c as u32));
-                } else {
-                    out.push(c);
-                }
-            }
-            out
-        };
-        let pieces = [
-            "<",
-            ">",
-            "&",
-            "a",
-            "é",
-            "—",
-            "…",
-            "\u{2028}",
-            "\u{2029}",
-            "\u{202E}",
-            "\u{061C}",
-            "\u{2066}",
-            "\u{200F}",
-            "ؘ",
-            "€",
-            "😀",
-            "</script>",
-        ];
-        for n in 0..2000usize {
-            let text: String = (0..(n % 23))
-                .map(|k| pieces[(n * 7 + k * k * 13 + k) % pieces.len()])
-                .collect();
-            let mut out = String::new();
-            push_script_safe(&text, &mut out);
-            assert_eq!(out, reference(&text), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn script_json_cannot_close_the_element_and_round_trips() {
-        let v = json!({"name": "</script><script>alert(1)</script> <!-- & --> \u{202E}x"});
-        let s = to_script_json(&v);
-        assert!(!s.contains(['<', '>', '&', '\u{202E}']), "{s}");
-        assert!(s.contains("\\u202e"), "{s}");
-        let back: Value = serde_json::from_str(&s).unwrap();
-        assert_eq!(back, v);
-    }
 
     #[test]
     fn uberon_ids_become_iris() {

@@ -1,7 +1,7 @@
 //! The `faircat` binary: everything lives in the library; this only hands over the arguments.
 
-/// mimalloc: a build makes and drops millions of small strings and JSON values; glibc's
-/// allocator took about a fifth of a large build's time.
+/// mimalloc: a build makes and drops millions of small strings and JSON values, the load
+/// mimalloc is built for (docs/performance.md has the measurement against glibc's).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// A dataset entry, one per `content/datasets/<slug>.yaml`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Dataset {
     /// File name without `.yaml`: lowercase letters, digits and dashes.
     pub slug: String,

@@ -2,10 +2,10 @@
 //! into one [`Output`] → commit it to disk in one place.
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Catalog;
-use crate::output::{CommitReport, Output, OutputError, Timings};
-use crate::render::Renderer;
+use crate::output::{CommitReport, Job, Output, OutputError, Timings};
+use crate::render::{Pages, Renderer};
 use crate::theme::Theme;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -81,32 +81,34 @@ pub fn single(d: Diagnostic) -> Diagnostics {
     ds
 }
 
-/// Every file of the site for a validated catalog: pages, badges, search index and exports.
-pub fn generate(catalog: &Catalog, theme: &Theme) -> Result<Output, BuildError> {
-    generate_into(catalog, theme, Output::new())
+/// Every job that makes the site's files, for a catalog whose [`Renderer`] has been prepared
+/// (which wrote the files every page needs): the search index, the exports, and the pages
+/// (`pages`) with the sitemaps and feeds. The one composition of the stages: `build` runs it
+/// through [`generate`], `serve` runs it without the pages, which it renders on request.
+///
+/// The longest jobs come first: the search index and the whole-catalog exports (which lead
+/// `metadata::jobs`), then the many small ones (pages, per-dataset files), so every core stays
+/// busy to the end.
+pub fn jobs<'a>(catalog: &'a Catalog, renderer: &'a Renderer, pages: Pages) -> Vec<Job<'a>> {
+    let mut jobs = vec![crate::search::job(catalog)];
+    jobs.extend(crate::metadata::jobs(catalog));
+    jobs.extend(crate::render::jobs(catalog, renderer, pages));
+    jobs
 }
 
-/// [`generate`] into `out` (in memory, or staged for writing).
-pub fn generate_into(catalog: &Catalog, theme: &Theme, out: Output) -> Result<Output, BuildError> {
-    generate_timed(catalog, theme, out).map(|(out, _)| out)
-}
-
-/// [`generate_into`], with the time each kind of work took (summed over the jobs that ran in
-/// parallel).
-pub fn generate_timed(
+/// Every file of the site for a validated catalog, into `out` (kept in memory, or staged for
+/// writing): what every page needs, then [`jobs`] with every page. Returns the output and the
+/// time each kind of work took (summed over the jobs that ran in parallel).
+pub fn generate(
     catalog: &Catalog,
     theme: &Theme,
     mut out: Output,
 ) -> Result<(Output, Timings), BuildError> {
     let generate = |e: &dyn std::fmt::Display| BuildError::Generate(e.to_string());
     let renderer = Renderer::prepare(catalog, theme, &mut out).map_err(|e| generate(&e))?;
-    // The longest jobs first: the search index and the whole-catalog exports (which lead
-    // `export::jobs`), then the many small ones (pages, per-dataset files), so both cores stay
-    // busy to the end.
-    let mut jobs = vec![crate::search::job(catalog)];
-    jobs.extend(crate::export::jobs(catalog));
-    jobs.extend(crate::render::jobs(catalog, &renderer));
-    let timings = out.run(jobs).map_err(|e| generate(&e))?;
+    let timings = out
+        .run(jobs(catalog, &renderer, Pages::All))
+        .map_err(|e| generate(&e))?;
     Ok((out, timings))
 }
 
@@ -126,7 +128,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let staged = Output::staged(&opts.out)
         .map_err(BuildError::Output)?
         .with_progress(progress.counter());
-    let (output, work) = generate_timed(&catalog, &theme, staged)?;
+    let (output, work) = generate(&catalog, &theme, staged)?;
     lap.end("generate");
     progress.stage("writing");
     let CommitReport {
@@ -178,9 +180,4 @@ pub fn check(root: &Path) -> Diagnostics {
         Ok((_, warnings)) => warnings,
         Err(errors) => errors,
     }
-}
-
-/// Where a problem outside any entry is reported: the config file, at its start.
-pub fn config_diagnostic(message: impl Into<String>) -> Diagnostic {
-    Diagnostic::error(Config::FILE_NAME, Span::file_start(), message)
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::cite::tests::bare;
+use crate::fixture::dataset as bare;
 use crate::model::{Citation, Download};
 use crate::vocab::{self, License};
 

@@ -1,7 +1,7 @@
 //! Machine-read companions of the pages: `sitemap.xml`, `robots.txt` and the Atom feed
 //! `feed.xml`. Dates come from the entries, never from the clock.
 
-use crate::badges::xml_escape;
+use crate::escape;
 use crate::markdown;
 use crate::model::Catalog;
 use jiff::civil::Date;
@@ -30,7 +30,7 @@ pub fn sitemaps(catalog: &Catalog, pages: &[SitemapEntry]) -> Vec<(String, Vec<u
     for (n, part) in pages.chunks(SITEMAP_MAX_URLS).enumerate() {
         let path = format!("sitemaps/{}.xml", n + 1);
         index.push_str("  <sitemap><loc>");
-        index.push_str(&xml_escape(&catalog.config.url(&path)));
+        index.push_str(&escape::xml(&catalog.config.url(&path)));
         index.push_str("</loc>");
         if let Some(date) = part.iter().filter_map(|p| p.lastmod).max() {
             index.push_str(&format!("<lastmod>{date}</lastmod>"));
@@ -50,7 +50,7 @@ fn sitemap(catalog: &Catalog, pages: &[SitemapEntry]) -> String {
     ));
     for page in pages {
         xml.push_str("  <url><loc>");
-        xml.push_str(&xml_escape(&catalog.config.url(&page.path)));
+        xml.push_str(&escape::xml(&catalog.config.url(&page.path)));
         xml.push_str("</loc>");
         if let Some(date) = page.lastmod {
             xml.push_str(&format!("<lastmod>{date}</lastmod>"));
@@ -95,38 +95,41 @@ pub fn atom(catalog: &Catalog) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        xml_escape(&config.language)
+        escape::xml(&config.language)
     ));
-    xml.push_str(&format!("  <title>{}</title>\n", xml_escape(&config.title)));
+    xml.push_str(&format!(
+        "  <title>{}</title>\n",
+        escape::xml(&config.title)
+    ));
     if !config.description.is_empty() {
         xml.push_str(&format!(
             "  <subtitle>{}</subtitle>\n",
-            xml_escape(&config.description)
+            escape::xml(&config.description)
         ));
     }
-    xml.push_str(&format!("  <id>{}</id>\n", xml_escape(&config.base_url)));
+    xml.push_str(&format!("  <id>{}</id>\n", escape::xml(&config.base_url)));
     xml.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        xml_escape(&config.url("feed.xml"))
+        escape::xml(&config.url("feed.xml"))
     ));
     xml.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        xml_escape(&config.base_url)
+        escape::xml(&config.base_url)
     ));
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
     xml.push_str(&format!(
         "  <author><name>{}</name></author>\n",
-        xml_escape(&config.publisher.name)
+        escape::xml(&config.publisher.name)
     ));
     xml.push_str("  <generator>faircat</generator>\n");
     for (added, d) in entries {
         let url = config.url(&d.path());
         xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <title>{}</title>\n", xml_escape(&d.name)));
-        xml.push_str(&format!("    <id>{}</id>\n", xml_escape(&url)));
+        xml.push_str(&format!("    <title>{}</title>\n", escape::xml(&d.name)));
+        xml.push_str(&format!("    <id>{}</id>\n", escape::xml(&url)));
         xml.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            xml_escape(&url)
+            escape::xml(&url)
         ));
         xml.push_str(&format!(
             "    <published>{}</published>\n",
@@ -139,12 +142,12 @@ pub fn atom(catalog: &Catalog) -> String {
         let summary = markdown::plain_summary(&d.description, 500);
         xml.push_str(&format!(
             "    <summary>{}</summary>\n",
-            xml_escape(&summary)
+            escape::xml(&summary)
         ));
         for m in &d.modalities {
             xml.push_str(&format!(
                 "    <category term=\"{}\"/>\n",
-                xml_escape(m.code)
+                escape::xml(m.code)
             ));
         }
         xml.push_str("  </entry>\n");

@@ -1,31 +1,12 @@
 //! Renderer tests on catalogs built directly from the model (no loader involved).
 
+use super::templates::{html_tags, minify_template, template_tags};
 use super::*;
 use crate::config::Config;
-use crate::model::{Citation, Contact, Dataset, Download, Targets};
-use crate::vocab::{Access, Anatomy, LabelType, License, LicenseCategory, Modality, Platform};
-use std::path::PathBuf;
-
-static CT: Modality = Modality {
-    code: "CT",
-    name: "Computed Tomography",
-};
-static PT: Modality = Modality {
-    code: "PT",
-    name: "Positron emission tomography (PET)",
-};
-static CHEST: Anatomy = Anatomy {
-    id: "chest",
-    label: "Chest",
-    snomed: "51185008",
-    uberon: "UBERON:0001443",
-    synonyms: &["thorax"],
-};
-static TCIA: Platform = Platform {
-    id: "tcia",
-    name: "The Cancer Imaging Archive (TCIA)",
-    url: "https://www.cancerimagingarchive.net/",
-};
+use crate::fixture::{anatomy, modality, platform};
+use crate::model::FacetKind;
+use crate::model::{Citation, Contact, Dataset, Download};
+use crate::vocab::{Access, LabelType, License, LicenseCategory};
 
 pub(crate) fn config() -> Config {
     Config::parse(
@@ -34,58 +15,11 @@ pub(crate) fn config() -> Config {
     .unwrap()
 }
 
+/// [`crate::fixture::dataset`], a CT dataset.
 pub(crate) fn dataset(slug: &str, name: &str) -> Dataset {
-    Dataset {
-        slug: slug.into(),
-        source_path: PathBuf::from(format!("content/datasets/{slug}.yaml")),
-        draft: false,
-        name: name.into(),
-        acronym: None,
-        alternate_names: vec![],
-        description: format!("{name}: a synthetic dataset used by the renderer's tests only."),
-        homepage: None,
-        doi: None,
-        creators: Vec::new(),
-        publisher: None,
-        version: None,
-        year: None,
-        released: None,
-        updated: None,
-        added: None,
-        keywords: vec![],
-        topic: None,
-        modalities: vec![&CT],
-        anatomy: vec![],
-        subjects: None,
-        scans: None,
-        studies: None,
-        series: None,
-        sequences: vec![],
-        file_formats: vec![],
-        scanners: vec![],
-        geography: vec![],
-        pathologies: vec![],
-        targets: Targets::default(),
-        label_types: vec![],
-        complete: None,
-        pathology_annotated: None,
-        normal_anatomy_annotated: None,
-        annotation_protocol: None,
-        license: None,
-        access: None,
-        access_url: None,
-        platforms: vec![],
-        publishable: None,
-        provision: None,
-        contact: None,
-        downloads: vec![],
-        data_use: vec![],
-        citations: vec![],
-        derived_from: vec![],
-        related: vec![],
-        sources: vec![],
-        remarks: None,
-    }
+    let mut d = crate::fixture::dataset(slug, name);
+    d.modalities = vec![modality("CT")];
+    d
 }
 
 fn cc_by() -> License {
@@ -105,7 +39,7 @@ pub(crate) fn sample() -> Catalog {
     full.homepage = Some("https://example.org/sctn/".into());
     full.added = Some(jiff::civil::date(2024, 1, 10));
     full.updated = Some(jiff::civil::date(2021, 6, 15));
-    full.anatomy = vec![&CHEST];
+    full.anatomy = vec![anatomy("chest")];
     full.subjects = Some(1200);
     full.scans = Some(1300);
     full.geography = vec!["Germany".into()];
@@ -114,7 +48,7 @@ pub(crate) fn sample() -> Catalog {
     full.license = Some(cc_by());
     full.access = Some(Access::Public);
     full.access_url = Some("https://example.org/sctn/download".into());
-    full.platforms = vec![&TCIA];
+    full.platforms = vec![platform("tcia")];
     full.contact = Some(Contact {
         name: Some("Data Owner".into()),
         email: Some("owner@example.org".into()),
@@ -136,8 +70,8 @@ pub(crate) fn sample() -> Catalog {
     full.sources = vec!["https://example.org/sctn/ (read 2024-01-10)".into()];
 
     let mut subset = dataset("sctn-subset", "SCTN Subset");
-    subset.modalities = vec![&CT, &PT];
-    subset.anatomy = vec![&CHEST];
+    subset.modalities = vec![modality("CT"), modality("PT")];
+    subset.anatomy = vec![anatomy("chest")];
     subset.derived_from = vec!["chest-ct-nodules".into()];
     subset.related = vec!["chest-ct-nodules".into()];
     subset.access = Some(Access::Application);
@@ -158,9 +92,9 @@ pub(crate) fn sample() -> Catalog {
     )
 }
 
+/// The site of `catalog`, kept in memory.
 pub(crate) fn render(catalog: &Catalog) -> Output {
-    let mut out = Output::new();
-    render_site(catalog, &Theme::embedded(), &mut out).unwrap();
+    let (out, _) = crate::site::generate(catalog, &Theme::embedded(), Output::new()).unwrap();
     out
 }
 
@@ -316,28 +250,6 @@ fn templates_are_minified_once_with_their_syntax_kept() {
         let small = minify_template(name, source);
         assert!(small.len() < source.len(), "{name} was not minified");
     }
-}
-
-#[test]
-fn escaping_matches_tera_and_drops_bidi_controls() {
-    for text in [
-        "",
-        "plain words",
-        "<script>alert('x')</script> & \"quoted\"",
-        "é — … ends with &",
-        "<<>>&&\"\"''",
-    ] {
-        let (mut ours, mut teras) = (Vec::new(), Vec::new());
-        super::escape_html(text, &mut ours).unwrap();
-        tera::escape_html(text, &mut teras).unwrap();
-        assert_eq!(
-            String::from_utf8(ours).unwrap(),
-            String::from_utf8(teras).unwrap()
-        );
-    }
-    let mut out = Vec::new();
-    super::escape_html("a\u{202E}b<", &mut out).unwrap();
-    assert_eq!(out, b"ab&lt;");
 }
 
 #[test]

@@ -40,22 +40,6 @@ padding:1rem;border-radius:6px;border:1px solid #3f3f46}
 #faircat-overlay button{font:inherit;margin-top:1rem;padding:.3rem .9rem}
 "#;
 
-/// Escape text for HTML element content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The overlay that shows the diagnostics of a failed rebuild.
 pub fn overlay(problems: &str) -> String {
     format!(
@@ -65,7 +49,7 @@ pub fn overlay(problems: &str) -> String {
 <p>This is what <code>faircat check</code> reports. The page below is the last good build; \
 fix the entry and save, and this tab reloads.</p>\
 <pre>{}</pre><button type=\"button\" id=\"faircat-overlay-close\">Hide</button></div>",
-        escape_html(problems)
+        crate::escape::html_string(problems)
     )
 }
 
@@ -100,7 +84,7 @@ pub fn bare_page(version: u64, problems: Option<&str>, path: &str) -> Vec<u8> {
         Some(_) => String::new(),
         None => format!(
             "<h1>Not found</h1><p>{} is not part of the site.</p>",
-            escape_html(path)
+            crate::escape::html_string(path)
         ),
     };
     let html = format!(

@@ -3,13 +3,13 @@
 //!
 //! After an edit, the rebuild re-reads only the changed entry and assembles the catalog
 //! again; nothing is rendered up front. The page the browser reloads is rendered on its
-//! request (a few milliseconds), other pages when they are visited, and the search index,
+//! request, other pages when they are visited, and the search index,
 //! the exports and the feeds together on the first request for one of them. So the time from
 //! saving an entry to seeing it does not grow with the number of pages.
 
 use crate::model::Catalog;
 use crate::output::Output;
-use crate::render::{Page, Renderer};
+use crate::render::{Page, Pages, Renderer};
 use crate::theme::Theme;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -25,7 +25,8 @@ pub struct ServedSite {
     pages: HashMap<String, Page>,
     /// Pages rendered so far.
     rendered: Mutex<Files>,
-    /// The search index, the exports, the sitemap and the feed, made on first request.
+    /// Every other file ([`crate::site::jobs`] without the pages: the search index, the
+    /// exports, the sitemaps and the feed), made on the first request for one of them.
     data: OnceLock<Result<Files, String>>,
     /// A hash of every input the site was made from: equal hashes, equal sites.
     pub fingerprint: u64,
@@ -89,11 +90,8 @@ impl ServedSite {
 
     fn make_data(&self) -> Result<Files, String> {
         let mut out = Output::new();
-        crate::search::write_index(&self.catalog, &mut out).map_err(|e| e.to_string())?;
-        crate::export::write_all(&self.catalog, &mut out).map_err(|e| e.to_string())?;
-        self.renderer
-            .write_feeds(&self.catalog, &Page::all(&self.catalog), &mut out)
-            .map_err(|e| e.to_string())?;
+        let jobs = crate::site::jobs(&self.catalog, &self.renderer, Pages::OnRequest);
+        out.run(jobs).map_err(|e| e.to_string())?;
         Ok(into_files(out))
     }
 }
@@ -106,7 +104,7 @@ mod tests {
     fn pages_rendered_on_request_are_the_pages_of_a_build() {
         let catalog = crate::synth::catalog(12, 3);
         let theme = Theme::embedded();
-        let built = crate::site::generate(&catalog, &theme).expect("generate");
+        let (built, _) = crate::site::generate(&catalog, &theme, Output::new()).expect("generate");
         let served = ServedSite::new(catalog, &theme, 0).expect("site");
         for path in built.paths() {
             let bytes = served

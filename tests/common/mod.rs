@@ -13,16 +13,7 @@ pub struct TestCatalog {
 }
 
 /// `faircat.toml` for test catalogs.
-pub const CONFIG: &str = r#"title = "Test Catalog"
-description = "A catalog used by faircat's tests."
-base_url = "https://example.org/catalog/"
-language = "en"
-
-[publisher]
-name = "Test Publisher"
-url = "https://example.org/"
-email = "catalog@example.org"
-"#;
+pub const CONFIG: &str = faircat::fixture::CONFIG;
 
 impl TestCatalog {
     /// An empty catalog: config and about text, no entries.
@@ -50,6 +41,16 @@ impl TestCatalog {
         let src = fixtures_dir().join("catalogs").join(name);
         assert!(src.is_dir(), "no fixture catalog {}", src.display());
         copy_tree(&src, cat.root());
+        cat
+    }
+
+    /// A copy of the catalog at `dir` (its `faircat.toml` and `content/`, nothing else).
+    pub fn copy_of(dir: &Path) -> Self {
+        let dir_config = dir.join("faircat.toml");
+        assert!(dir_config.is_file(), "no catalog at {}", dir.display());
+        let cat = TestCatalog::empty();
+        std::fs::copy(&dir_config, cat.root().join("faircat.toml")).unwrap();
+        copy_tree(&dir.join("content"), &cat.root().join("content"));
         cat
     }
 
@@ -156,67 +157,12 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// A dataset with only a slug, name and description, for tests that build a
-/// `faircat::model::Catalog` in memory (renderer tests that need values no entry could hold).
-pub fn bare_dataset(slug: &str, name: &str) -> faircat::model::Dataset {
-    faircat::model::Dataset {
-        slug: slug.into(),
-        source_path: PathBuf::from(format!("content/datasets/{slug}.yaml")),
-        draft: false,
-        name: name.into(),
-        acronym: None,
-        alternate_names: vec![],
-        description: format!("{name}: a dataset made up in memory for faircat's tests."),
-        homepage: None,
-        doi: None,
-        creators: Vec::new(),
-        publisher: None,
-        version: None,
-        year: None,
-        released: None,
-        updated: None,
-        added: None,
-        keywords: vec![],
-        topic: None,
-        modalities: vec![],
-        anatomy: vec![],
-        subjects: None,
-        scans: None,
-        studies: None,
-        series: None,
-        sequences: vec![],
-        file_formats: vec![],
-        scanners: vec![],
-        geography: vec![],
-        pathologies: vec![],
-        targets: Default::default(),
-        label_types: vec![],
-        complete: None,
-        pathology_annotated: None,
-        normal_anatomy_annotated: None,
-        annotation_protocol: None,
-        license: None,
-        access: None,
-        access_url: None,
-        platforms: vec![],
-        publishable: None,
-        provision: None,
-        contact: None,
-        downloads: vec![],
-        data_use: vec![],
-        citations: vec![],
-        derived_from: vec![],
-        related: vec![],
-        sources: vec![],
-        remarks: None,
-    }
-}
-
 /// Generate and write the site of an in-memory catalog with the embedded theme, as `build`
 /// does after validation; returns the folder holding `public/`.
 pub fn write_site(catalog: &faircat::model::Catalog) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let output = site::generate(catalog, &faircat::theme::Theme::embedded())
+    let theme = faircat::theme::Theme::embedded();
+    let (output, _) = site::generate(catalog, &theme, faircat::output::Output::new())
         .unwrap_or_else(|e| panic!("generate failed: {e}"));
     output.commit(&dir.path().join("public")).expect("commit");
     dir

@@ -301,6 +301,6 @@ fn export_and_import_keep_creators_publisher_and_version() {
 /// The creators, publisher and version of the one dataset, as the JSON API has them.
 fn dataset_json(cat: &TestCatalog) -> Value {
     let (catalog, _) = faircat::site::load(cat.root(), None).unwrap();
-    let d = faircat::export::json::dataset_record(&catalog, &catalog.datasets[0]);
+    let d = faircat::metadata::json::dataset_record(&catalog, &catalog.datasets[0]);
     json!([d["creators"], d["publisher"], d["version"]])
 }

@@ -5,19 +5,14 @@ use crate::common;
 
 use faircat::config::Config;
 use faircat::model::{Catalog, Citation, Contact, Download};
-use faircat::vocab::{Access, License, LicenseCategory, Modality};
+use faircat::vocab::{Access, License, LicenseCategory};
 use scraper::{Html, Selector};
 
 const HOSTILE: &str = "</script><script>alert(1)</script><!-- \"'><img src=x onerror=alert(2)><svg onload=alert(3)></title></textarea></style>]]>\u{202E}evil";
 
-static CT: Modality = Modality {
-    code: "CT",
-    name: "Computed Tomography",
-};
-
 fn hostile_catalog() -> Catalog {
     let h = || format!("{HOSTILE} x");
-    let mut d = common::bare_dataset("hostile", &h());
+    let mut d = faircat::fixture::dataset("hostile", &h());
     d.acronym = Some(h());
     d.alternate_names = vec![h()];
     d.description = format!(
@@ -28,7 +23,7 @@ fn hostile_catalog() -> Catalog {
     );
     d.keywords = vec![h()];
     d.topic = Some(h());
-    d.modalities = vec![&CT];
+    d.modalities = vec![faircat::fixture::modality("CT")];
     d.sequences = vec![h()];
     d.file_formats = vec![h()];
     d.scanners = vec![h()];

@@ -38,7 +38,7 @@ fn json_api_csv_and_croissant_carry_the_facts() {
     let csv_text = cat.read_out("catalog.csv");
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header, faircat::export::csv::COLUMNS);
+    assert_eq!(header, faircat::metadata::csv::COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), datasets.len());
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
@@ -122,7 +122,7 @@ fn dcat_and_fdp_parse_as_rdf_and_agree() {
 }
 
 fn entry_schema() -> jsonschema::Validator {
-    let schema = faircat::export::schema::dataset_schema(None);
+    let schema = faircat::metadata::schema::dataset_schema(None);
     jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
 }
 

@@ -26,3 +26,4 @@ mod release;
 mod search;
 mod serve;
 mod site;
+mod snapshots;

@@ -1,4 +1,5 @@
-//! Machine-actionable exports, all from the validated [`Catalog`]:
+//! The site's machine-readable metadata files (its "exports"), all from the validated
+//! [`Catalog`]:
 //!
 //! | file | module |
 //! |---|---|
@@ -23,15 +24,9 @@ mod rdf;
 pub mod schema;
 
 use crate::model::{Catalog, Dataset};
-use crate::output::{Job, Output};
+use crate::output::Job;
 
 pub type ExportError = Box<dyn std::error::Error + Send + Sync>;
-
-/// Add every export of `catalog` to `out`.
-pub fn write_all(catalog: &Catalog, out: &mut Output) -> Result<(), ExportError> {
-    out.run(jobs(catalog))?;
-    Ok(())
-}
 
 /// The jobs that make every export, the whole-catalog files first (they take longest).
 pub fn jobs(catalog: &Catalog) -> Vec<Job<'_>> {
@@ -96,26 +91,25 @@ pub fn per_dataset_jobs<'a>(
         .collect()
 }
 
-/// Pretty JSON with `<`, `>`, `&`, U+2028, U+2029 and bidirectional controls written as
-/// `\uXXXX` escapes, so the text can also sit inside an HTML `<script>` element. Those
-/// characters only occur inside JSON strings, where the escapes mean the same characters.
+/// Pretty JSON made safe to sit inside an HTML `<script>` element
+/// ([`crate::escape::push_script_safe`]), ending with a newline.
 pub fn json_text(value: &serde_json::Value) -> String {
     let text = serde_json::to_string_pretty(value).expect("a JSON value always serialises");
     html_safe_json(&text)
 }
 
 /// [`json_text`] without the indentation: for the files programs read (the API, Croissant),
-/// a tenth to a sixth smaller; a site has two of them per dataset, and writing files is a
-/// large part of a build.
+/// smaller, and a site has two of them per dataset.
 pub fn json_compact_text(value: &serde_json::Value) -> String {
     let text = serde_json::to_string(value).expect("a JSON value always serialises");
     html_safe_json(&text)
 }
 
-/// See [`json_text`]; ends the text with a newline.
+/// JSON `text` made safe to sit inside a `<script>` element
+/// ([`crate::escape::push_script_safe`]), ending with a newline.
 pub fn html_safe_json(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    crate::jsonld::push_script_safe(text, &mut out);
+    crate::escape::push_script_safe(text, &mut out);
     out.push('\n');
     out
 }
@@ -124,38 +118,10 @@ pub fn html_safe_json(text: &str) -> String {
 /// exporters' unit tests.
 #[cfg(test)]
 pub(crate) mod sample {
-    use crate::cite::tests::bare;
     use crate::config::Config;
+    use crate::fixture::{anatomy, dataset as bare, modality, platform};
     use crate::model::{Catalog, Citation, Contact, Download};
-    use crate::vocab::{Access, Anatomy, LabelType, Modality, Platform};
-
-    static CT: Modality = Modality {
-        code: "CT",
-        name: "Computed Tomography",
-    };
-    static PT: Modality = Modality {
-        code: "PT",
-        name: "Positron emission tomography",
-    };
-    static CHEST: Anatomy = Anatomy {
-        id: "chest",
-        label: "Chest",
-        snomed: "816094009",
-        uberon: "",
-        synonyms: &["thorax"],
-    };
-    static LUNG: Anatomy = Anatomy {
-        id: "lung",
-        label: "Lung",
-        snomed: "39607008",
-        uberon: "UBERON:0002048",
-        synonyms: &[],
-    };
-    static ZENODO: Platform = Platform {
-        id: "zenodo",
-        name: "Zenodo",
-        url: "https://zenodo.org/",
-    };
+    use crate::vocab::{Access, LabelType};
 
     /// Text that breaks naive writers of every format faircat exports.
     pub const HOSTILE: &str = "=HYPERLINK(\"x\") \"\"\" </script><b>&amp; a,b\nline2 \\ '''";
@@ -179,8 +145,8 @@ pub(crate) mod sample {
         a.released = Some(jiff::civil::date(2020, 3, 1));
         a.updated = Some(jiff::civil::date(2021, 6, 15));
         a.keywords = vec!["nodule".into()];
-        a.modalities = vec![&CT];
-        a.anatomy = vec![&CHEST, &LUNG];
+        a.modalities = vec![modality("CT")];
+        a.anatomy = vec![anatomy("chest"), anatomy("lung")];
         a.subjects = Some(120);
         a.scans = Some(130);
         a.file_formats = vec!["DICOM".into()];
@@ -190,7 +156,7 @@ pub(crate) mod sample {
         a.annotation_protocol = Some("Four readers.".into());
         a.license = crate::vocab::spdx_license("CC-BY-4.0");
         a.access = Some(Access::Public);
-        a.platforms = vec![&ZENODO];
+        a.platforms = vec![platform("zenodo")];
         a.contact = Some(Contact {
             name: Some("Data Owner".into()),
             email: Some("owner@example.org".into()),
@@ -215,7 +181,7 @@ pub(crate) mod sample {
         b.description = format!("{HOSTILE} — a description long enough to be valid.");
         b.acronym = Some("-EVIL".into());
         b.keywords = vec![HOSTILE.into(), "@risk".into()];
-        b.modalities = vec![&PT, &CT];
+        b.modalities = vec![modality("PT"), modality("CT")];
         b.subjects = Some(10);
         b.access = Some(Access::Application);
         b.access_url = Some("https://example.org/apply?a=1&b=<2>".into());
@@ -237,12 +203,13 @@ pub(crate) mod sample {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::Output;
 
     #[test]
-    fn write_all_adds_every_export() {
+    fn the_jobs_make_every_export() {
         let catalog = sample::catalog();
         let mut out = Output::new();
-        write_all(&catalog, &mut out).unwrap();
+        out.run(jobs(&catalog)).unwrap();
         for path in [
             "api/catalog.json",
             "api/datasets/chest-ct-nodules.json",

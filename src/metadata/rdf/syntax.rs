@@ -1,8 +1,8 @@
 //! Turtle and JSON-LD text for a [`Graph`], written straight into a byte buffer.
 //!
-//! The exports write over 100 MB of RDF at 10,000 datasets, and the general serialisers of
-//! oxttl and oxjsonld (which format every character through `core::fmt` and JSON events) were
-//! a fifth of a build's CPU time. A [`Graph`] only ever holds the few kinds of terms faircat
+//! The exports write the whole catalog as RDF, and the general serialisers of oxttl and
+//! oxjsonld format every character through `core::fmt` and JSON events (what that cost is in
+//! docs/performance.md). A [`Graph`] only ever holds the few kinds of terms faircat
 //! makes, grouped by subject, so its text is written here with the same layout those crates
 //! use (tests check that both parse to the same triples, and that the text is the same
 //! but for the order of the `@prefix` lines).
@@ -322,7 +322,7 @@ fn json_object(object: &Term, out: &mut Vec<u8>) {
 }
 
 /// A JSON string that is also safe inside an HTML `<script>` element, escaped as
-/// `serde_json` and then [`crate::jsonld::push_script_safe`] would: `"`, `\` and control
+/// `serde_json` and then [`crate::escape::push_script_safe`] would: `"`, `\` and control
 /// characters as JSON requires, and `<`, `>`, `&`, U+2028, U+2029 and the bidirectional
 /// controls as `\uXXXX`.
 pub(super) fn json_string(text: &str, out: &mut Vec<u8>) {
@@ -336,7 +336,7 @@ pub(super) fn json_string(text: &str, out: &mut Vec<u8>) {
             _ => {
                 let c = rest.chars().next().expect("a character starts here");
                 let unsafe_in_html =
-                    matches!(c, '\u{2028}' | '\u{2029}') || crate::markdown::is_bidi_control(c);
+                    matches!(c, '\u{2028}' | '\u{2029}') || crate::escape::is_bidi_control(c);
                 unsafe_in_html.then_some(b"")
             }
         })
@@ -404,7 +404,7 @@ mod tests {
                 .unwrap();
         }
         let text = String::from_utf8(w.finish().unwrap()).unwrap();
-        crate::export::html_safe_json(&text).into_bytes()
+        crate::metadata::html_safe_json(&text).into_bytes()
     }
 
     fn without_prefix_lines(turtle: &[u8]) -> String {
@@ -509,7 +509,7 @@ mod tests {
             let mut ours = Vec::new();
             json_string(&chunk, &mut ours);
             let mut want = String::new();
-            crate::jsonld::push_script_safe(&serde_json::to_string(&*chunk).unwrap(), &mut want);
+            crate::escape::push_script_safe(&serde_json::to_string(&*chunk).unwrap(), &mut want);
             assert_eq!(String::from_utf8(ours).unwrap(), want);
         }
     }

@@ -7,8 +7,8 @@
 mod syntax;
 
 use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term};
-/// The maps of a graph hash with foldhash (randomly seeded, like std's): std's SipHash was
-/// about a tenth of the DCAT export's profile samples.
+/// The maps of a graph hash with foldhash (randomly seeded, like std's) rather than std's
+/// SipHash: their keys are short and many (docs/performance.md).
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
