@@ -325,9 +325,7 @@ pub(crate) mod tests {
     use crate::model::Contact;
     use crate::vocab::{License, LicenseCategory};
 
-    /// Kept for `search::analysis`'s tests, which call it here; new tests call
-    /// [`crate::fixture::dataset`].
-    pub(crate) use crate::fixture::dataset as bare;
+    use crate::fixture::dataset as bare;
 
     fn config() -> Config {
         Config::parse(

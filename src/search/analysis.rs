@@ -261,7 +261,7 @@ mod tests {
     #[test]
     fn creators_and_publisher_are_searched_as_keywords() {
         use crate::model::{Agent, AgentKind};
-        let mut d = crate::cite::tests::bare("x", "X");
+        let mut d = crate::fixture::dataset("x", "X");
         d.creators = vec![Agent {
             name: "Armato III, Samuel G.".into(),
             ..Agent::default()

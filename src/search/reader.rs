@@ -2,7 +2,7 @@
 //! in Rust, fetching files lazily through a closure so tests and the benchmark can check results
 //! against tantivy and count the bytes a query needs.
 
-use super::export::Quantiser;
+use super::format::Quantiser;
 use super::neighbours;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};

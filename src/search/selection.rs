@@ -14,7 +14,7 @@
 //!
 //! The manifest's `sel` names them: `{"nums": path, "rec": {"h", "per"}, "csv": header line}`.
 
-use super::export::write_varint64;
+use super::format::write_varint64;
 use super::reader::{ReadError, StaticIndex};
 use crate::model::{Catalog, Dataset, FacetKind};
 use crate::output::{content_hash, framed_content_hash};
@@ -66,7 +66,7 @@ pub fn files(catalog: &Catalog, order: &[usize]) -> SelectionFiles {
         manifest: json!({
             "nums": nums_path,
             "rec": {"h": hash, "per": RECORDS_PER_PACK},
-            "csv": crate::export::csv::header_line(),
+            "csv": crate::metadata::csv::header_line(),
         }),
     }
 }
@@ -74,7 +74,7 @@ pub fn files(catalog: &Catalog, order: &[usize]) -> SelectionFiles {
 /// One doc's downloadable record: `[csv row, bibtex, access links]`.
 fn record(catalog: &Catalog, d: &Dataset) -> Value {
     json!([
-        crate::export::csv::row_line(catalog, d),
+        crate::metadata::csv::row_line(catalog, d),
         crate::cite::bibtex(d),
         access(catalog, d),
     ])
@@ -236,12 +236,12 @@ mod tests {
 
     #[test]
     fn the_csv_rows_joined_are_catalog_csv() {
-        let catalog = crate::export::sample::catalog();
-        let mut joined = crate::export::csv::header_line();
+        let catalog = crate::metadata::sample::catalog();
+        let mut joined = crate::metadata::csv::header_line();
         for d in &catalog.datasets {
-            joined.push_str(&crate::export::csv::row_line(&catalog, d));
+            joined.push_str(&crate::metadata::csv::row_line(&catalog, d));
         }
-        let file = crate::export::csv::catalog_csv(&catalog).unwrap();
+        let file = crate::metadata::csv::catalog_csv(&catalog).unwrap();
         assert_eq!(joined.as_bytes(), &file[..]);
     }
 }

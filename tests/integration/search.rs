@@ -7,7 +7,7 @@ use faircat::model::Catalog;
 use faircat::search::build::{self, Analysed};
 use faircat::search::query::{self, Query, Sort};
 use faircat::search::reader::StaticIndex;
-use faircat::search::{Layout, export, index_files};
+use faircat::search::{Layout, format, index_files};
 use faircat::synth;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
@@ -36,7 +36,7 @@ fn built(layout: Layout) -> Built {
     let shared = cell.get_or_init(|| {
         let catalog = synth::catalog(n, 42);
         let analysed = build::analyse(&catalog).expect("tantivy index");
-        let files = Arc::new(export::files(&catalog, &analysed, layout));
+        let files = Arc::new(format::files(&catalog, &analysed, layout));
         Shared {
             catalog,
             analysed,
@@ -273,14 +273,14 @@ fn sharded_index_is_deterministic() {
 
 #[test]
 fn the_build_writes_the_files_the_checked_index_has() {
-    // The build consumes its analysis (`index_files`); the tests here check `export::files`
+    // The build consumes its analysis (`index_files`); the tests here check `format::files`
     // of an analysis they keep. Both must give the same files.
     let catalog = synth::catalog(600, 5);
     for layout in [Layout::Sharded, Layout::Bundle] {
         let analysed = build::analyse(&catalog).unwrap();
-        let kept = export::files(&catalog, &analysed, layout);
+        let kept = format::files(&catalog, &analysed, layout);
         assert_eq!(index_files(&catalog, layout).unwrap(), kept);
-        assert_eq!(export::into_files(&catalog, analysed, layout), kept);
+        assert_eq!(format::into_files(&catalog, analysed, layout), kept);
     }
 }
 
@@ -421,7 +421,7 @@ fn index_is_deterministic_and_reaches_the_site() {
     let b = index_files(&catalog, Layout::Bundle).unwrap();
     assert_eq!(a, b);
     let mut out = faircat::output::Output::new();
-    faircat::search::write_index(&catalog, &mut out).unwrap();
+    out.run(vec![faircat::search::job(&catalog)]).unwrap();
     assert!(out.get("search/manifest.json").is_some());
     let manifest: serde_json::Value =
         serde_json::from_slice(out.get("search/manifest.json").unwrap()).unwrap();
@@ -599,7 +599,7 @@ fn selection_totals_and_records_are_the_catalogs() {
                 .find(|d| d.slug == card.slug)
                 .unwrap();
             let rec = index.record(doc).unwrap();
-            assert_eq!(rec[0], faircat::export::csv::row_line(&catalog, d));
+            assert_eq!(rec[0], faircat::metadata::csv::row_line(&catalog, d));
             assert_eq!(rec[1], faircat::cite::bibtex(d));
             assert_eq!(rec[2]["slug"], d.slug.as_str());
             assert_eq!(
@@ -607,7 +607,7 @@ fn selection_totals_and_records_are_the_catalogs() {
                 d.downloads.len()
             );
         }
-        assert_eq!(index.csv_header, faircat::export::csv::header_line());
+        assert_eq!(index.csv_header, faircat::metadata::csv::header_line());
 
         // Records never sit in a bundle: the header search on every page does not fetch them.
         let manifest: serde_json::Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
