@@ -11,6 +11,7 @@ pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
+pub mod entry;
 pub mod export;
 pub mod hosts;
 pub mod import;

@@ -7,11 +7,12 @@
 mod check;
 mod controlled;
 mod cross;
+mod draft;
 mod fields;
 mod license;
 mod nested;
 
-pub use fields::{FIELDS, REQUIRED, field_names};
+pub use fields::{field_names, handler};
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};

@@ -174,11 +174,8 @@ pub fn build_with(
             present.push((column.clone(), cell.to_string()));
         }
         let Some(field) = field else {
+            // Said once for the column, in the mapping (not again for every row).
             entry.kept.push((column.clone(), cell.to_string()));
-            entry.notes.push(Note {
-                column,
-                message: format!("column not mapped to a field: '{cell}' kept in remarks"),
-            });
             continue;
         };
         let outcome = normalize(field, cell);
@@ -912,14 +909,15 @@ mod tests {
     }
 
     #[test]
-    fn unmapped_columns_go_to_remarks_and_are_reported() {
+    fn unmapped_columns_go_to_remarks_and_are_not_reported_per_row() {
         let h = headers(&["name", "Weighted Publishable"]);
         let row = Row {
             number: 7,
             cells: vec!["A".into(), "Yes".into()],
         };
         let e = build(&h, &[Some(Field::Name), None], &row).unwrap();
-        assert_eq!(e.notes[0].column, "Weighted Publishable");
+        // The mapping says it once for the column (`map_columns`), not every row.
+        assert!(e.notes.is_empty(), "{:?}", e.notes);
         let yaml = to_yaml(&e, "t.csv");
         assert!(
             yaml.contains("- Weighted Publishable: \\\"Yes\\\"")

@@ -3,8 +3,9 @@
 
 use super::Ctx;
 use super::check::{self, Problem};
-use super::fields::{Draft, list};
+use super::draft::{Draft, list};
 use crate::diagnostics::{Span, did_you_mean};
+use crate::entry::Key;
 use crate::readiness::duo;
 use crate::vocab::{self, Access, LabelType};
 use crate::yaml::{Node, Value};
@@ -21,12 +22,12 @@ where
     T: PartialEq,
 {
     let mut out: Vec<T> = Vec::new();
-    let of = match field {
-        "modalities" => "DICOM modality codes",
-        "anatomy" => "body regions",
-        "file_formats" => "file formats",
-        "label_types" => "label types",
-        "data_use" => "Data Use Ontology codes",
+    let of = match Key::from_name(field) {
+        Some(Key::Modalities) => "DICOM modality codes",
+        Some(Key::Anatomy) => "body regions",
+        Some(Key::FileFormats) => "file formats",
+        Some(Key::LabelTypes) => "label types",
+        Some(Key::DataUse) => "Data Use Ontology codes",
         _ => "platform names",
     };
     for item in list(ctx, field, node, of) {

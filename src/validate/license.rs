@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use super::check::Problem;
-use super::fields::Draft;
+use super::draft::Draft;
 use crate::diagnostics::{Span, did_you_mean};
 use crate::vocab::{self, License, LicenseCategory};
 
