@@ -477,3 +477,97 @@ fn import_of_export_reproduces_the_bundled_catalog() {
         pretty_assertions::assert_eq!(datasets(copy.root()), expected, "{format}");
     }
 }
+
+#[test]
+fn a_curators_own_headers_map_without_options() {
+    // The headers of curator-headers.csv are spelled as a curator might, and none of them
+    // is written anywhere in faircat's source: they are matched by normalising them (case,
+    // punctuation, "No. of", "#", "Total number of", parenthetical remarks) and the
+    // synonyms of the field table.
+    let cat = TestCatalog::empty();
+    let file = copy_in(&cat, "spreadsheets/curator-headers.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let headers: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    let source: String = walkdir::WalkDir::new(common::repo_root().join("src"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    for h in &headers {
+        assert!(!source.contains(h), "'{h}' is written in the source");
+    }
+
+    let (code, report, err) = import(&cat, &file, &[]);
+    assert_eq!(code, 0, "{report}{err}");
+    let targets = [
+        "slug",
+        "name",
+        "description",
+        "modalities",
+        "anatomy",
+        "subjects",
+        "scans",
+        "studies",
+        "year",
+        "topic",
+        "targets_pixel",
+        "label_types",
+        "platform",
+        "license",
+        "access",
+        "sources",
+        "remarks",
+    ];
+    for (header, target) in headers.iter().zip(targets) {
+        assert_mapped(&report, header, target);
+    }
+    // The one header that means nothing is reported once, with the closest fields, and its
+    // values are kept in remarks.
+    let mystery = headers[targets.len()];
+    let line = report
+        .lines()
+        .find(|l| l.contains(&format!("\"{mystery}\"")))
+        .unwrap();
+    assert!(line.contains("not mapped: values kept in remarks"), "{line}");
+    assert_eq!(report.matches(mystery).count(), 2, "once: {report}");
+    // A misspelt header is told the field it is closest to.
+    let typo = headers[targets.len() + 1];
+    let line = report
+        .lines()
+        .find(|l| l.contains(&format!("\"{typo}\"")))
+        .unwrap();
+    assert!(line.contains("; closest fields: 'publisher', "), "{line}");
+    assert_all_pass_check(&cat);
+
+    let lung = entry(&cat, "lung-ct-curated");
+    assert_eq!(lung["name"], "Curated Lung CT Collection");
+    assert_eq!(lung["modalities"], json!(["CT"]));
+    assert_eq!(lung["anatomy"], json!(["chest"]));
+    assert_eq!(lung["subjects"], 1204);
+    assert_eq!(lung["scans"], 1300);
+    assert_eq!(lung["studies"], 1250);
+    assert_eq!(lung["year"], 2019);
+    assert_eq!(lung["topic"], "Nodule detection");
+    assert_eq!(lung["targets"]["pixel"], json!(["lung nodule", "lung"]));
+    assert_eq!(lung["label_types"], json!(["pixel-level"]));
+    assert_eq!(lung["platform"], json!(["Zenodo"]));
+    assert_eq!(lung["license"], "CC-BY-4.0");
+    assert_eq!(lung["access"], "public");
+    assert_eq!(
+        lung["sources"],
+        json!(["https://example.org/lung-ct/", "https://doi.org/10.1234/lung.ct"])
+    );
+    let remarks = lung["remarks"].as_str().unwrap();
+    assert!(remarks.starts_with("Scanned at two sites."), "{remarks}");
+    assert!(remarks.contains(&format!("- {mystery}: \"xyz\"")), "{remarks}");
+
+    let brain = entry(&cat, "brain-mr-curated");
+    assert_eq!(brain["modalities"], json!(["MR"]));
+    assert_eq!(brain["anatomy"], json!(["brain"]));
+    assert_eq!(brain["subjects"], 88);
+    assert_eq!(brain["license"], "CC0-1.0");
+    assert_eq!(brain["access"], "registration");
+    assert_eq!(brain["platform"], json!(["OpenNeuro"]));
+    assert!(brain.get("studies").is_none());
+}
