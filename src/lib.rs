@@ -28,6 +28,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod theme;
 pub mod validate;

@@ -14,6 +14,7 @@ use serde_saphyr::Spanned;
 use std::fmt;
 
 mod events;
+pub mod write;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {

@@ -5,6 +5,7 @@ use super::fields::Field;
 use super::normalize::{CREATOR_KEYS, Implied, PUBLISHER_KEYS, Value, normalize};
 use super::table::Row;
 use crate::vocab;
+use crate::yaml::write::{self, Style};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -593,7 +594,12 @@ pub fn to_yaml(entry: &Entry, origin: &str) -> String {
         if section < SECTIONS.len() {
             let _ = writeln!(out, "\n# {}", SECTIONS[SECTIONS.len() - 1].1);
         }
-        write_field(&mut out, "remarks", &Value::Text(remarks), 0, false, false);
+        write::field(
+            &mut out,
+            Field::Remarks.id(),
+            &Value::Text(remarks),
+            Style::default(),
+        );
     }
     out
 }
@@ -647,16 +653,20 @@ fn write_one(out: &mut String, field: Field, value: &Value, nested: bool) {
     };
     match (field, value) {
         (Field::Publisher, Value::Maps(maps)) if maps.len() == 1 => {
-            write_map(out, key, &maps[0], PUBLISHER_KEYS);
+            write::map(out, key, &maps[0], PUBLISHER_KEYS);
         }
-        (Field::Creators, Value::Maps(maps)) => write_maps(out, key, maps, CREATOR_KEYS, 0),
-        _ => write_field(
+        (Field::Creators, Value::Maps(maps)) => {
+            write::list_of_maps(out, key, maps, CREATOR_KEYS, 0)
+        }
+        _ => write::field(
             out,
             key,
             value,
-            if nested { 2 } else { 0 },
-            flow_list(field),
-            is_date(field),
+            Style {
+                indent: if nested { 2 } else { 0 },
+                flow: flow_list(field),
+                date: is_date(field),
+            },
         ),
     }
 }
@@ -695,186 +705,12 @@ fn one_line(s: &str) -> String {
     crate::markdown::collapse_whitespace(s)
 }
 
-fn write_field(out: &mut String, key: &str, value: &Value, indent: usize, flow: bool, date: bool) {
-    let pad = " ".repeat(indent);
-    match value {
-        Value::Text(t) if date => {
-            let _ = writeln!(out, "{pad}{key}: {t}");
-        }
-        Value::Text(t) if t.contains('\n') => {
-            let _ = writeln!(out, "{pad}{key}: {}", block_or_quoted(t, indent + 2));
-        }
-        Value::Text(t) => {
-            let _ = writeln!(out, "{pad}{key}: {}", scalar(t, false));
-        }
-        Value::Int(n) => {
-            let _ = writeln!(out, "{pad}{key}: {n}");
-        }
-        Value::Bool(b) => {
-            let _ = writeln!(out, "{pad}{key}: {b}");
-        }
-        Value::List(items) if flow => {
-            let items: Vec<String> = items.iter().map(|i| scalar(i, true)).collect();
-            let _ = writeln!(out, "{pad}{key}: [{}]", items.join(", "));
-        }
-        Value::List(items) => {
-            let _ = writeln!(out, "{pad}{key}:");
-            for item in items {
-                let _ = writeln!(out, "{pad}  - {}", scalar(item, false));
-            }
-        }
-        Value::Maps(maps) => write_maps(out, key, maps, MAP_KEY_ORDER, indent),
-    }
-}
-
-/// A list of maps, keys in `order`.
-fn write_maps(
-    out: &mut String,
-    key: &str,
-    maps: &[serde_json::Map<String, serde_json::Value>],
-    order: &[&str],
-    indent: usize,
-) {
-    let pad = " ".repeat(indent);
-    let _ = writeln!(out, "{pad}{key}:");
-    for map in maps {
-        for (i, (k, v)) in ordered(map, order).into_iter().enumerate() {
-            let lead = if i == 0 { "  - " } else { "    " };
-            let _ = writeln!(out, "{pad}{lead}{k}: {}", json_scalar(v));
-        }
-    }
-}
-
-/// One map (the publisher), keys in `order`.
-fn write_map(
-    out: &mut String,
-    key: &str,
-    map: &serde_json::Map<String, serde_json::Value>,
-    order: &[&str],
-) {
-    let _ = writeln!(out, "{key}:");
-    for (k, v) in ordered(map, order) {
-        let _ = writeln!(out, "  {k}: {}", json_scalar(v));
-    }
-}
-
-fn ordered<'m>(
-    map: &'m serde_json::Map<String, serde_json::Value>,
-    order: &[&str],
-) -> Vec<(&'m String, &'m serde_json::Value)> {
-    let mut keys: Vec<&String> = map.keys().collect();
-    keys.sort_by_key(|k| order.iter().position(|o| o == k));
-    keys.into_iter().map(|k| (k, &map[k])).collect()
-}
-
-fn json_scalar(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => scalar(s, false),
-        serde_json::Value::Null => "null".into(),
-        other => other.to_string(),
-    }
-}
-
-/// The order keys of downloads and citations are written in (the schema's).
-const MAP_KEY_ORDER: &[&str] = &[
-    "url",
-    "text",
-    "name",
-    "doi",
-    "media_type",
-    "size_bytes",
-    "sha256",
-    "preferred",
-];
-
-/// A literal block (`|`) for multi-line text where YAML allows it, else a double-quoted string.
-fn block_or_quoted(text: &str, indent: usize) -> String {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let unsafe_block = text.starts_with([' ', '\t'])
-        || text.contains('\r')
-        || text
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t')
-        || lines.iter().any(|l| !l.is_empty() && l.trim().is_empty());
-    if unsafe_block {
-        return quoted(text);
-    }
-    let body = text.trim_end_matches('\n');
-    let trailing = text.len() - body.len();
-    let chomp = match trailing {
-        0 => "|-",
-        1 => "|",
-        _ => "|+",
-    };
-    let pad = " ".repeat(indent);
-    let mut out = chomp.to_string();
-    for line in body.split('\n') {
-        out.push('\n');
-        if !line.is_empty() {
-            out.push_str(&pad);
-            out.push_str(line);
-        }
-    }
-    for _ in 1..trailing {
-        out.push('\n');
-    }
-    out
-}
-
-/// A string as a YAML scalar: plain when that cannot be misread, double-quoted otherwise.
-pub fn scalar(s: &str, in_flow: bool) -> String {
-    if plain_is_safe(s, in_flow) {
-        s.to_string()
-    } else {
-        quoted(s)
-    }
-}
-
-fn quoted(s: &str) -> String {
-    // A JSON string is a valid YAML double-quoted scalar.
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
-
-fn plain_is_safe(s: &str, in_flow: bool) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    if s.trim() != s
-        || "-?:,[]{}#&*!|>'\"%@`".contains(first)
-        || s.contains(": ")
-        || s.contains(" #")
-        || s.ends_with(':')
-        || s.chars().any(|c| c.is_control())
-        || (in_flow && s.contains([',', '[', ']', '{', '}']))
-    {
-        return false;
-    }
-    let reserved = crate::yaml::is_reserved_word(s);
-    let numeric = s.parse::<f64>().is_ok()
-        || (first.is_ascii_digit()
-            && s.chars()
-                .all(|c| c.is_ascii_hexdigit() || "xo._:-+".contains(c)));
-    !reserved && !numeric
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn headers(h: &[&str]) -> Vec<String> {
         h.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn scalars_are_quoted_when_yaml_would_misread_them() {
-        assert_eq!(scalar("Tiny CT", false), "Tiny CT");
-        assert_eq!(scalar("yes", false), "\"yes\"");
-        assert_eq!(scalar("2020", false), "\"2020\"");
-        assert_eq!(scalar("a: b", false), "\"a: b\"");
-        assert_eq!(scalar("#1", false), "\"#1\"");
-        assert_eq!(scalar("a, b", true), "\"a, b\"");
-        assert_eq!(scalar("(New) UPPEN GBM", false), "(New) UPPEN GBM");
-        assert_eq!(scalar("x\ty", false), "\"x\\ty\"");
     }
 
     #[test]
@@ -947,12 +783,5 @@ mod tests {
         );
         assert!(s.len() <= MAX_SLUG && !s.ends_with('-'), "{s}");
         assert!(s.starts_with("amos-a-large-scale"));
-    }
-
-    #[test]
-    fn block_text_keeps_its_lines() {
-        assert_eq!(block_or_quoted("a\nb", 2), "|-\n  a\n  b");
-        assert_eq!(block_or_quoted("a\n\nb\n", 2), "|\n  a\n\n  b");
-        assert_eq!(block_or_quoted(" a\nb", 2), "\" a\\nb\"");
     }
 }

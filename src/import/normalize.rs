@@ -9,15 +9,7 @@ use super::fields::{Field, Kind};
 use crate::vocab::{self, Access, LabelType};
 
 /// A normalised value, ready to be written as YAML.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Text(String),
-    Int(u64),
-    Bool(bool),
-    List(Vec<String>),
-    /// Downloads or citations: maps with string, number or boolean values.
-    Maps(Vec<serde_json::Map<String, serde_json::Value>>),
-}
+pub use crate::yaml::write::Value;
 
 /// What became of a cell.
 #[derive(Debug, Clone, PartialEq)]

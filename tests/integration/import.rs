@@ -529,7 +529,10 @@ fn a_curators_own_headers_map_without_options() {
         .lines()
         .find(|l| l.contains(&format!("\"{mystery}\"")))
         .unwrap();
-    assert!(line.contains("not mapped: values kept in remarks"), "{line}");
+    assert!(
+        line.contains("not mapped: values kept in remarks"),
+        "{line}"
+    );
     assert_eq!(report.matches(mystery).count(), 2, "once: {report}");
     // A misspelt header is told the field it is closest to.
     let typo = headers[targets.len() + 1];
@@ -556,11 +559,17 @@ fn a_curators_own_headers_map_without_options() {
     assert_eq!(lung["access"], "public");
     assert_eq!(
         lung["sources"],
-        json!(["https://example.org/lung-ct/", "https://doi.org/10.1234/lung.ct"])
+        json!([
+            "https://example.org/lung-ct/",
+            "https://doi.org/10.1234/lung.ct"
+        ])
     );
     let remarks = lung["remarks"].as_str().unwrap();
     assert!(remarks.starts_with("Scanned at two sites."), "{remarks}");
-    assert!(remarks.contains(&format!("- {mystery}: \"xyz\"")), "{remarks}");
+    assert!(
+        remarks.contains(&format!("- {mystery}: \"xyz\"")),
+        "{remarks}"
+    );
 
     let brain = entry(&cat, "brain-mr-curated");
     assert_eq!(brain["modalities"], json!(["MR"]));
