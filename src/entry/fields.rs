@@ -1,4 +1,5 @@
-//! The entry's fields, one [`Row`] each (the rows are in `table.rs`, in schema order).
+//! The entry's fields, one [`Row`] each (the rows are in `table/`, one
+//! module per section of an entry, in schema order).
 //!
 //! A row is a top-level key of `content/datasets/<slug>.yaml` ([`Key`]) with what it means,
 //! whether it is required or recommended, how `faircat new` writes it, and the spreadsheet
@@ -241,13 +242,19 @@ pub struct Column {
 }
 
 /// Every row, in schema order (the order of `faircat new`'s template and of the docs).
-pub fn rows() -> &'static [Row] {
-    super::table::ROWS
+pub fn rows() -> impl Iterator<Item = &'static Row> {
+    sections().flat_map(|(_, rows)| rows.iter())
+}
+
+/// The sections of an entry (Identity, Imaging, Annotations, Rights and access, Provenance):
+/// each heading with its rows, in schema order.
+pub fn sections() -> impl Iterator<Item = (&'static str, &'static [Row])> {
+    super::table::SECTIONS.iter().copied()
 }
 
 /// The rows that are keys of an entry file (all but the slug), in schema order.
 pub fn entry_rows() -> impl Iterator<Item = &'static Row> {
-    rows().iter().filter(|r| r.in_file)
+    rows().filter(|r| r.in_file)
 }
 
 /// The keys of an entry file, in schema order.
@@ -258,13 +265,12 @@ pub fn entry_names() -> impl Iterator<Item = &'static str> {
 /// Every column, in schema order, and last the column that is ignored.
 fn columns() -> impl Iterator<Item = &'static Column> {
     rows()
-        .iter()
         .flat_map(|r| r.columns.iter())
         .chain(std::iter::once(&super::table::IGNORED))
 }
 
 static ROW_OF_KEY: LazyLock<Vec<&'static Row>> = LazyLock::new(|| {
-    let mut rows: Vec<&'static Row> = rows().iter().collect();
+    let mut rows: Vec<&'static Row> = rows().collect();
     rows.sort_by_key(|r| r.key);
     rows
 });

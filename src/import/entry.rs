@@ -504,13 +504,13 @@ fn missing_required(entry: &Entry) -> Vec<&'static str> {
 // ---------------------------------------------------------------------------------------------
 // YAML
 
-const SECTIONS: &[(Field, &str)] = &[
-    (Field::Name, "Identity"),
-    (Field::Modalities, "Imaging"),
-    (Field::TargetsPixel, "Annotations"),
-    (Field::License, "Rights and access"),
-    (Field::Citations, "Provenance"),
-];
+/// The entry's sections (`crate::entry::fields::sections`): the first column of each, and
+/// its heading.
+static SECTIONS: std::sync::LazyLock<Vec<(Field, &'static str)>> = std::sync::LazyLock::new(|| {
+    crate::entry::fields::sections()
+        .map(|(heading, rows)| (rows[0].columns[0].field, heading))
+        .collect()
+});
 
 /// Short controlled values look best as a flow list: `modalities: [PT, CT]`.
 fn flow_list(field: Field) -> bool {
