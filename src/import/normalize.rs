@@ -6,7 +6,9 @@
 //! `remarks`), [`Outcome::failed`] when nothing could be read (the original goes to `remarks`).
 
 use super::fields::{Field, Kind};
-use crate::vocab::{self, Access, LabelType};
+pub use crate::vocab::words::spdx_id;
+use crate::vocab::words::{access, anatomy, label_type, modalities, platform};
+use crate::vocab::{self, LabelType};
 
 /// A normalised value, ready to be written as YAML.
 pub use crate::yaml::write::Value;
@@ -625,170 +627,6 @@ fn alnum(s: &str) -> String {
         .collect()
 }
 
-/// DICOM modality codes for a word: "MR", "MRI", "PET-CT" → [PT, CT].
-fn modalities(token: &str) -> Option<Vec<String>> {
-    let key = alnum(token);
-    let codes: &[&str] = match key.as_str() {
-        "petct" | "ctpet" => &["PT", "CT"],
-        "petmr" | "petmri" | "mrpet" => &["PT", "MR"],
-        "spectct" => &["NM", "CT"],
-        "mri" | "magneticresonance" | "magneticresonanceimaging" | "mrimaging" => &["MR"],
-        "pet" | "positronemissiontomography" => &["PT"],
-        "spect" => &["NM"],
-        "ultrasound" | "sonography" | "ultrasonography" => &["US"],
-        "mammography" | "mammogram" => &["MG"],
-        "computedtomography" | "ctscan" | "cect" | "ncct" | "cta" => &["CT"],
-        "angiography" => &["XA"],
-        _ => {
-            return vocab::modality(token.trim()).map(|m| vec![m.code.to_string()]);
-        }
-    };
-    let found: Option<Vec<String>> = codes
-        .iter()
-        .map(|c| vocab::modality(c).map(|m| m.code.to_string()))
-        .collect();
-    found
-}
-
-/// An anatomy id for a word: the vocabulary's ids, labels and synonyms, also as an adjective
-/// ("abdominal") or a plural ("lungs").
-fn anatomy(token: &str) -> Option<&'static str> {
-    let t = token.trim();
-    if t.is_empty() {
-        return None;
-    }
-    let lower = t.to_lowercase();
-    let noun = match lower.as_str() {
-        "abdominal" => "abdomen",
-        "thoracic" => "thorax",
-        "pelvic" => "pelvis",
-        "cerebral" => "brain",
-        "pulmonary" => "lung",
-        "hepatic" => "liver",
-        "renal" => "kidney",
-        "cardiac" => "heart",
-        "mammary" => "breast",
-        "spinal" => "spine",
-        other => other,
-    };
-    let candidates = [
-        noun.to_string(),
-        vocab::slugify(noun),
-        noun.replace(" and ", "-").replace(' ', "-"),
-        noun.replace(" and ", " ").replace(' ', "-"),
-        noun.strip_suffix('s').unwrap_or(noun).to_string(),
-    ];
-    candidates
-        .iter()
-        .find_map(|c| vocab::anatomy(c))
-        .map(|a| a.id)
-}
-
-fn label_type(token: &str) -> Option<LabelType> {
-    let key = alnum(&without_parentheses(token));
-    let full = alnum(token);
-    for k in [full, key] {
-        let found = match k.as_str() {
-            "pixellevel" | "pixel" | "voxellevel" | "segmentation" | "segmentations" | "mask"
-            | "masks" | "pixelwise" => Some(LabelType::PixelLevel),
-            "boundingbox" | "boundingboxes" | "bbox" | "box" | "boxes" => {
-                Some(LabelType::BoundingBox)
-            }
-            "point" | "points" | "landmarks" | "landmark" => Some(LabelType::Point),
-            "weak" | "weakegscribbles" | "scribble" | "scribbles" | "weakscribble" => {
-                Some(LabelType::Weak)
-            }
-            "imagelevel" | "image" | "classification" | "imagelabels" => {
-                Some(LabelType::ImageLevel)
-            }
-            "none" | "nolabel" | "nolabels" | "unlabelled" | "unlabeled" => Some(LabelType::None),
-            _ => None,
-        };
-        if found.is_some() {
-            return found;
-        }
-    }
-    None
-}
-
-/// A platform's display name from the vocabulary, from its id, name or a common synonym.
-fn platform(token: &str) -> Option<&'static str> {
-    let key = alnum(token);
-    if key.is_empty() {
-        return None;
-    }
-    let synonym = match key.as_str() {
-        "openwebsite" | "ownwebsite" | "website" | "projectwebsite" | "homepage" => {
-            Some("Own website")
-        }
-        "thecancerimagingarchive" | "cancerimagingarchive" => Some("TCIA"),
-        "imagingdatacommons" | "ncidc" | "nciimagingdatacommons" => Some("IDC"),
-        "hf" | "huggingfacehub" => Some("Hugging Face"),
-        _ => None,
-    };
-    if let Some(p) = synonym.and_then(vocab::platform) {
-        return Some(p.name);
-    }
-    vocab::platform(token.trim())
-        .or_else(|| {
-            vocab::platforms()
-                .iter()
-                .find(|p| alnum(p.id) == key || alnum(p.name) == key)
-        })
-        .map(|p| p.name)
-}
-
-fn access(cell: &str) -> Option<Access> {
-    let key = alnum(cell);
-    let has = |words: &[&str]| words.iter().any(|w| key.contains(w));
-    if has(&["private", "notavailable", "closed", "internal"]) {
-        Some(Access::Private)
-    } else if has(&["registration", "register", "login", "account", "signup"]) {
-        Some(Access::Registration)
-    } else if has(&[
-        "request",
-        "application",
-        "apply",
-        "dua",
-        "agreement",
-        "restricted",
-        "controlled",
-        "approval",
-    ]) {
-        Some(Access::Application)
-    } else if has(&["public", "open", "download", "free"]) {
-        Some(Access::Public)
-    } else {
-        None
-    }
-}
-
-/// An SPDX id for a licence as people write it: "CC BY 4.0" → `CC-BY-4.0`, "CC0" → `CC0-1.0`.
-/// A name without a version ("CC BY-NC-SA") is not guessed.
-pub fn spdx_id(cell: &str) -> Option<&'static str> {
-    let s = cell.trim();
-    if let Some(lic) = spdx::license_id(s) {
-        return Some(lic.name);
-    }
-    let key = alnum(s);
-    let key = match key.as_str() {
-        "cc0" | "cczero" | "cc010" => "cc010",
-        "publicdomaincc0" => "cc010",
-        other => other,
-    };
-    let mut found = None;
-    for lic in spdx::identifiers::LICENSES {
-        if alnum(lic.name) == key {
-            let deprecated = spdx::license_id(lic.name).is_some_and(|l| l.is_deprecated());
-            if !deprecated {
-                return Some(lic.name);
-            }
-            found.get_or_insert(lic.name);
-        }
-    }
-    found
-}
-
 fn license(field: Field, cell: &str) -> Outcome {
     if cell.starts_with("LicenseRef-") && !cell.contains(char::is_whitespace) {
         return Outcome::clean(field, Value::Text(cell.to_string()));
@@ -1028,6 +866,7 @@ fn agent_map(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::Access;
 
     #[test]
     fn counts_with_separators_and_units() {
