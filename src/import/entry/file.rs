@@ -2,6 +2,7 @@
 //! missing), then every field that has a value, in schema order, under the section headings.
 
 use super::*;
+use crate::entry::Key;
 use crate::yaml::write::{self, Style};
 
 /// The entry's sections (`crate::entry::fields::sections`): the first column of each, and
@@ -57,8 +58,7 @@ pub fn to_yaml(entry: &Entry, origin: &str) -> String {
 
     let remarks = remarks_text(entry);
     let mut section = 0;
-    let mut in_targets = false;
-    let mut in_contact = false;
+    let mut opened: Option<&str> = None;
     for (&field, value) in &entry.values {
         if matches!(
             field,
@@ -72,23 +72,13 @@ pub fn to_yaml(entry: &Entry, origin: &str) -> String {
             let _ = writeln!(out, "\n# {}", SECTIONS[s].1);
             section = s + 1;
         }
-        let nested = match top_level_key(field) {
-            "targets" => {
-                if !in_targets {
-                    out.push_str("targets:\n");
-                    in_targets = true;
-                }
-                true
-            }
-            "contact" => {
-                if !in_contact {
-                    out.push_str("contact:\n");
-                    in_contact = true;
-                }
-                true
-            }
-            _ => false,
-        };
+        // `targets_pixel` is written as `pixel:` under `targets:` (once), and so on.
+        let key = top_level_key(field);
+        let nested = key != field.id();
+        if nested && opened != Some(key) {
+            let _ = writeln!(out, "{key}:");
+            opened = Some(key);
+        }
         write_one(&mut out, field, value, nested);
     }
     if let Some(remarks) = remarks {
@@ -109,8 +99,8 @@ pub fn to_yaml(entry: &Entry, origin: &str) -> String {
 /// `targets`, `contact_email` → `contact`).
 pub fn top_level_key(field: Field) -> &'static str {
     match field {
-        Field::TargetsPixel | Field::TargetsInstance | Field::TargetsImage => "targets",
-        Field::ContactName | Field::ContactEmail | Field::ContactUrl => "contact",
+        Field::TargetsPixel | Field::TargetsInstance | Field::TargetsImage => Key::Targets.name(),
+        Field::ContactName | Field::ContactEmail | Field::ContactUrl => Key::Contact.name(),
         f => f.id(),
     }
 }
