@@ -587,7 +587,6 @@ pub fn to_yaml(d: &Dataset) -> String {
     put(Key::Scanners, strings(&d.scanners), flow);
     put(Key::Geography, strings(&d.geography), flow);
     put(Key::Pathologies, strings(&d.pathologies), flow);
-    drop(put);
     let _ = writeln!(y, "{}:", Key::Targets.name());
     for (k, v) in [
         ("pixel", &d.targets.pixel),
