@@ -580,3 +580,43 @@ fn a_curators_own_headers_map_without_options() {
     assert_eq!(brain["platform"], json!(["OpenNeuro"]));
     assert!(brain.get("studies").is_none());
 }
+
+#[test]
+fn export_csv_defuses_formulas_and_import_reads_them_back() {
+    // `faircat export` writes CSV and TSV with the one CSV writer of /catalog.csv, so a cell a
+    // spreadsheet would run is prefixed with `'`; `faircat import` removes the prefix again.
+    let original = TestCatalog::empty();
+    original.entry(
+        "formula",
+        "name: \"=HYPERLINK(\\\"https://example.org/\\\")\"\n\
+         description: \"- a list item first: chest CT scans of a synthetic formula test, at least fifty characters\"\n\
+         acronym: \"'=ACR\"\n\
+         modalities: [CT]\n\
+         keywords: [\"+1\", \"@home\", \"'=quoted\"]\n",
+    );
+    let expected = datasets(original.root());
+    assert_eq!(expected.len(), 1, "{}", original.check_output());
+    for format in ["csv", "tsv"] {
+        let file = original.root().join(format!("export.{format}"));
+        let (code, _, err) = faircat(
+            original.root(),
+            &[
+                "export",
+                "--format",
+                format,
+                "--out",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("'=HYPERLINK("), "{format}: {text}");
+        assert!(text.contains("'- a list item"), "{format}: {text}");
+        assert!(text.contains("''=ACR"), "{format}: {text}");
+        assert!(text.contains("'+1; @home; '=quoted"), "{format}: {text}");
+        let copy = TestCatalog::empty();
+        let (code, report, err) = import(&copy, &file, &[]);
+        assert_eq!(code, 0, "{report}{err}");
+        pretty_assertions::assert_eq!(datasets(copy.root()), expected, "{format}");
+    }
+}
