@@ -59,8 +59,8 @@ pub fn modalities(token: &str) -> Option<Vec<String>> {
     found
 }
 
-/// An anatomy id for a word: the vocabulary's ids, labels and synonyms, also as an adjective
-/// ("abdominal") or a plural ("lungs").
+/// An anatomy id for a word: the vocabulary's ids, labels and synonyms (which hold most
+/// adjectives, "abdominal"), the adjectives they lack ("cerebral"), or a plural ("lungs").
 pub fn anatomy(token: &str) -> Option<&'static str> {
     let t = token.trim();
     if t.is_empty() {
@@ -68,15 +68,7 @@ pub fn anatomy(token: &str) -> Option<&'static str> {
     }
     let lower = t.to_lowercase();
     let noun = match lower.as_str() {
-        "abdominal" => "abdomen",
-        "thoracic" => "thorax",
-        "pelvic" => "pelvis",
         "cerebral" => "brain",
-        "pulmonary" => "lung",
-        "hepatic" => "liver",
-        "renal" => "kidney",
-        "cardiac" => "heart",
-        "mammary" => "breast",
         "spinal" => "spine",
         other => other,
     };
@@ -196,4 +188,38 @@ pub fn spdx_id(cell: &str) -> Option<&'static str> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjectives_and_plurals_name_their_region() {
+        for (word, noun) in [
+            ("abdominal", "abdomen"),
+            ("thoracic", "thorax"),
+            ("pelvic", "pelvis"),
+            ("cerebral", "brain"),
+            ("pulmonary", "lung"),
+            ("hepatic", "liver"),
+            ("renal", "kidney"),
+            ("cardiac", "heart"),
+            ("mammary", "breast"),
+            ("spinal", "spine"),
+            ("Lungs", "lung"),
+        ] {
+            assert!(anatomy(noun).is_some(), "{noun}");
+            assert_eq!(anatomy(word), anatomy(noun), "{word}");
+        }
+    }
+
+    #[test]
+    fn modality_words_give_dicom_codes() {
+        assert_eq!(modalities("MRI"), Some(vec!["MR".to_string()]));
+        assert_eq!(modalities("PET/CT"), Some(vec!["PT".into(), "CT".into()]));
+        assert_eq!(modalities("X-ray"), Some(vec!["DX".to_string()]));
+        assert_eq!(modalities("ct"), Some(vec!["CT".to_string()]));
+        assert_eq!(modalities("Photoacoustic"), None);
+    }
 }
