@@ -14,6 +14,7 @@ pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
+pub mod entry;
 pub mod escape;
 #[doc(hidden)]
 pub mod fixture;
@@ -33,6 +34,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod theme;
 pub mod validate;

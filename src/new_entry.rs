@@ -2,9 +2,10 @@
 //! terminal (name, homepage, licence, modalities, anatomy). The rest of the file is the
 //! commented template of [`crate::scaffold`].
 
-use crate::import::fields::Field;
+use crate::entry::{Field, Key};
 use crate::import::normalize::{self, Value};
 use crate::scaffold::{self, ScaffoldError};
+use crate::yaml::write::{self, Style};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -19,8 +20,8 @@ pub struct NewFacts {
     pub anatomy: Option<String>,
 }
 
-/// Checked facts as YAML lines: (field, value as YAML).
-type Lines = Vec<(&'static str, String)>;
+/// Checked facts: (field, value).
+type Lines = Vec<(Key, Value)>;
 
 /// Check every given fact; the first problem, with a hint, is the error.
 pub fn resolve(facts: &NewFacts) -> Result<Lines, String> {
@@ -31,7 +32,7 @@ pub fn resolve(facts: &NewFacts) -> Result<Lines, String> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        lines.push(("name", crate::import::entry::scalar(name, false)));
+        lines.push((Key::Name, Value::Text(name.to_string())));
     }
     if let Some(h) = facts
         .homepage
@@ -41,7 +42,7 @@ pub fn resolve(facts: &NewFacts) -> Result<Lines, String> {
     {
         let url =
             normalize::url(h).ok_or_else(|| format!("homepage '{h}' is not an http(s) URL"))?;
-        lines.push(("homepage", crate::import::entry::scalar(&url, false)));
+        lines.push((Key::Homepage, Value::Text(url)));
     }
     if let Some(l) = facts
         .license
@@ -49,30 +50,25 @@ pub fn resolve(facts: &NewFacts) -> Result<Lines, String> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        lines.push(("license", license(l)?.to_string()));
+        lines.push((Key::License, Value::Text(license(l)?.to_string())));
     }
     for (field, key, text) in [
-        (Field::Modalities, "modalities", &facts.modalities),
-        (Field::Anatomy, "anatomy", &facts.anatomy),
+        (Field::Modalities, Key::Modalities, &facts.modalities),
+        (Field::Anatomy, Key::Anatomy, &facts.anatomy),
     ] {
         if let Some(t) = text.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             let t = t.replace(' ', ",");
             let outcome = normalize::normalize(field, &t);
             match (outcome.value, outcome.keep_original) {
-                (Some(Value::List(items)), false) => {
-                    lines.push((key, format!("[{}]", items.join(", "))))
-                }
+                (Some(list @ Value::List(_)), false) => lines.push((key, list)),
                 _ => {
                     return Err(format!(
-                        "{key}: {} (see `faircat vocab {}`)",
+                        "{}: {} (see `faircat vocab {}`)",
+                        key.name(),
                         outcome
                             .problem
                             .unwrap_or_else(|| format!("'{t}' is not known")),
-                        if key == "anatomy" {
-                            "anatomy"
-                        } else {
-                            "modalities"
-                        }
+                        key.name()
                     ));
                 }
             }
@@ -92,17 +88,28 @@ fn license(typed: &str) -> Result<&'static str, String> {
     Err(format!("'{typed}' is not an SPDX licence id{hint}"))
 }
 
-/// The entry template with the given lines filled in (uncommented where they were comments).
+/// The entry template with the given facts filled in (uncommented where they were comments),
+/// each written by the one YAML writer.
 pub fn fill(template: &str, lines: &Lines) -> String {
     let mut out = String::with_capacity(template.len());
     for line in template.lines() {
         let bare = line.strip_prefix("# ").unwrap_or(line);
-        let replaced = lines
+        match lines
             .iter()
-            .find(|(field, _)| bare.starts_with(&format!("{field}:")))
-            .map(|(field, value)| format!("{field}: {value}"));
-        out.push_str(replaced.as_deref().unwrap_or(line));
-        out.push('\n');
+            .find(|(key, _)| bare.starts_with(&format!("{}:", key.name())))
+        {
+            Some((key, value)) => {
+                let style = Style {
+                    flow: true,
+                    ..Style::default()
+                };
+                write::field(&mut out, key.name(), value, style);
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
     }
     out
 }

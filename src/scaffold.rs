@@ -3,6 +3,7 @@
 //! Both only create files: an existing file is never overwritten.
 
 use crate::config::Config;
+use crate::entry::fields as entry_fields;
 use crate::load::{datasets_dir, is_valid_slug};
 use crate::vocab::slugify;
 use std::fmt;
@@ -166,228 +167,6 @@ fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
     file.write_all(text.as_bytes()).map_err(io)
 }
 
-/// How `faircat new` writes one field: the YAML lines (commented out unless the field is a
-/// required placeholder) and what the field means.
-struct TemplateField {
-    name: &'static str,
-    /// Lines after `name:`, e.g. ` [CT]` or a block.
-    example: &'static str,
-    comment: &'static str,
-    /// Written uncommented (required fields and `draft`).
-    active: bool,
-}
-
-const fn field(name: &'static str, example: &'static str, comment: &'static str) -> TemplateField {
-    TemplateField {
-        name,
-        example,
-        comment,
-        active: false,
-    }
-}
-
-const fn active(name: &'static str, example: &'static str, comment: &'static str) -> TemplateField {
-    TemplateField {
-        name,
-        example,
-        comment,
-        active: true,
-    }
-}
-
-/// Every field of docs/entry-schema.md, in schema order.
-const TEMPLATE: &[TemplateField] = &[
-    active(
-        "draft",
-        " true",
-        "a draft is not published: delete the next line once name, description and modalities are filled in",
-    ),
-    active("name", " \"TODO: full name of the dataset\"", "REQUIRED"),
-    field("acronym", " LIDC-IDRI", "short name"),
-    field(
-        "alternate_names",
-        " [Other name]",
-        "other names it is known by",
-    ),
-    active(
-        "description",
-        " >-\n  TODO: what the dataset contains, how it was made and what it is for, in Markdown\n  (at least 50 characters).",
-        "REQUIRED: Markdown, at least 50 characters",
-    ),
-    field(
-        "homepage",
-        " https://example.org/dataset/",
-        "recommended: the dataset's main page (http/https)",
-    ),
-    field(
-        "doi",
-        " 10.1234/example",
-        "the dataset's own DOI, bare or as https://doi.org/…",
-    ),
-    field(
-        "creators",
-        "\n#   - name: Family, Given\n#     orcid: https://orcid.org/0000-0002-1825-0097\n#   - name: Example Imaging Consortium\n#     type: organization",
-        "who made the dataset, in citation order: persons as \"Family, Given\" (orcid optional), organisations with type: organization (ror optional)",
-    ),
-    field(
-        "publisher",
-        "\n#   name: Example Data Archive\n#   url: https://example.org/",
-        "the dataset's own publisher (the archive that publishes it), not this catalog; ror optional",
-    ),
-    field(
-        "version",
-        " \"1.0\"",
-        "the dataset's version, as its publisher names it",
-    ),
-    field("year", " 2021", "recommended: year of first release"),
-    field("released", " 2021-06-30", "first release date, YYYY-MM-DD"),
-    field("updated", " 2022-01-15", "last update of the data"),
-    field(
-        "added",
-        " 2024-01-10",
-        "when the entry was added to this catalog",
-    ),
-    field("keywords", " [keyword, another keyword]", "free keywords"),
-    field(
-        "topic",
-        " Lung nodule detection",
-        "the main task or subject, one line",
-    ),
-    active(
-        "modalities",
-        " []",
-        "REQUIRED: DICOM modality codes (faircat vocab modalities), e.g. [CT] or [PT, CT]",
-    ),
-    field(
-        "anatomy",
-        " [chest]",
-        "recommended: body regions (faircat vocab anatomy)",
-    ),
-    field(
-        "subjects",
-        " 100",
-        "recommended (or scans): number of patients / participants",
-    ),
-    field(
-        "scans",
-        " 120",
-        "recommended (or subjects): number of image volumes",
-    ),
-    field("studies", " 110", "number of imaging studies"),
-    field("series", " 130", "number of DICOM series"),
-    field("sequences", " [T1w, FLAIR]", "MR sequences or CT phases"),
-    field(
-        "file_formats",
-        " [DICOM]",
-        "DICOM, NIfTI, NRRD, MHA, PNG, JPEG, HDF5, NumPy, TIFF, …",
-    ),
-    field("scanners", " [Vendor Model]", "scanner vendors or models"),
-    field(
-        "geography",
-        " [Germany]",
-        "countries where the data was acquired",
-    ),
-    field(
-        "pathologies",
-        " [lung nodule]",
-        "diseases or findings present",
-    ),
-    field(
-        "targets",
-        "\n#   pixel: [lung nodule]\n#   instance: [lung nodule]\n#   image: [malignancy]",
-        "structures annotated at each level",
-    ),
-    field(
-        "label_types",
-        " [pixel-level]",
-        "recommended: pixel-level, bounding-box, point, weak, image-level, none",
-    ),
-    field(
-        "complete",
-        " true",
-        "are all targets annotated in every image?",
-    ),
-    field("pathology_annotated", " true", "are pathologies annotated?"),
-    field(
-        "normal_anatomy_annotated",
-        " false",
-        "are non-pathological structures annotated?",
-    ),
-    field(
-        "annotation_protocol",
-        " How the annotations were made.",
-        "Markdown",
-    ),
-    field(
-        "license",
-        " CC-BY-4.0",
-        "recommended: SPDX id, or LicenseRef-<name> with license_name and license_url",
-    ),
-    field(
-        "license_name",
-        " Data Use Agreement",
-        "only with LicenseRef-…: the licence's name",
-    ),
-    field(
-        "license_url",
-        " https://example.org/dua",
-        "only with LicenseRef-…: where its text is",
-    ),
-    field(
-        "data_use",
-        " [HMB, NCU]",
-        "data-use conditions as GA4GH DUO codes (faircat vocab data-use)",
-    ),
-    field(
-        "access",
-        " public",
-        "recommended: public, registration, application or private",
-    ),
-    field(
-        "access_url",
-        " https://example.org/dataset/download",
-        "where to obtain the data",
-    ),
-    field("platform", " [Zenodo]", "faircat vocab platforms"),
-    field("publishable", " true", "usable for scientific publication?"),
-    field(
-        "provision",
-        " Found online (directly downloadable)",
-        "how the curators obtained it",
-    ),
-    field(
-        "contact",
-        "\n#   name: Data Owner\n#   email: owner@example.org\n#   url: https://example.org/",
-        "the data owner",
-    ),
-    field(
-        "downloads",
-        "\n#   - url: https://example.org/dataset.zip\n#     name: dataset.zip\n#     media_type: application/zip\n#     size_bytes: 1048576\n#     sha256: <64 hex digits>",
-        "files that can be downloaded directly",
-    ),
-    field(
-        "citations",
-        "\n#   - text: Author A, et al. Title. Journal. 2021.\n#     doi: 10.1234/example.paper\n#     preferred: true",
-        "how to cite; mark one preferred",
-    ),
-    field(
-        "derived_from",
-        " [other-entry-slug]",
-        "entries this dataset was derived from",
-    ),
-    field(
-        "related",
-        " [other-entry-slug]",
-        "related entries (linked both ways)",
-    ),
-    field(
-        "sources",
-        " [https://example.org/dataset/ (read 2024-01-10)]",
-        "recommended: where the facts of this entry come from",
-    ),
-    field("remarks", " Caveats, unverified facts.", "anything else"),
-];
-
 /// The text `faircat new` writes.
 pub fn entry_template() -> String {
     let mut out = String::new();
@@ -395,24 +174,24 @@ pub fn entry_template() -> String {
     out.push_str(
         "\n# Fill in what is known and delete the rest; leave a field out rather than guess.\n\n",
     );
-    for f in TEMPLATE {
+    for row in entry_fields::entry_rows() {
         out.push_str("# ");
-        out.push_str(f.comment);
+        out.push_str(row.comment);
         out.push('\n');
-        if !f.active {
+        if !is_active(row) {
             out.push_str("# ");
         }
-        out.push_str(f.name);
+        out.push_str(row.name);
         out.push(':');
-        out.push_str(f.example);
+        out.push_str(row.example);
         out.push('\n');
     }
     out
 }
 
-/// Field names in the template, in order (for tests against the validator's field table).
-pub fn template_fields() -> impl Iterator<Item = &'static str> {
-    TEMPLATE.iter().map(|f| f.name)
+/// Written uncommented: `draft` and the required fields (as placeholders).
+fn is_active(row: &entry_fields::Row) -> bool {
+    row.key == entry_fields::Key::Draft || row.need == entry_fields::Need::Required
 }
 
 #[cfg(test)]
@@ -420,10 +199,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn template_has_every_field_in_schema_order() {
-        let template: Vec<&str> = template_fields().collect();
+    fn template_has_every_field_in_schema_order_with_its_need() {
+        let template = entry_template();
+        let names: Vec<&str> = template
+            .lines()
+            .filter(|l| !l.starts_with("# ") || l[2..].contains(':'))
+            .map(|l| l.strip_prefix("# ").unwrap_or(l))
+            .filter(|l| !l.starts_with(' '))
+            .filter_map(|l| l.split_once(':').map(|(k, _)| k))
+            .filter(|k| crate::entry::Key::from_name(k).is_some())
+            .collect();
         let schema: Vec<&str> = crate::validate::field_names().collect();
-        assert_eq!(template, schema);
+        assert_eq!(names, schema);
+        // The comment above a field says whether it is required or recommended.
+        for row in entry_fields::entry_rows() {
+            let says = match row.need {
+                entry_fields::Need::Required => "REQUIRED",
+                entry_fields::Need::Recommended | entry_fields::Need::RecommendedAny => {
+                    "recommended"
+                }
+                entry_fields::Need::Optional => "",
+            };
+            assert!(
+                row.comment.starts_with(says),
+                "{}: {}",
+                row.name,
+                row.comment
+            );
+            if says.is_empty() {
+                assert!(
+                    !row.comment.starts_with("REQUIRED") && !row.comment.starts_with("recommended"),
+                    "{}: {}",
+                    row.name,
+                    row.comment
+                );
+            }
+        }
     }
 
     #[test]

@@ -519,148 +519,150 @@ pub fn write_catalog(root: &Path, datasets: &[Dataset]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A YAML string scalar, double-quoted with JSON escapes (valid YAML).
-fn q(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
-}
-
-fn list(items: impl IntoIterator<Item = String>) -> String {
-    format!("[{}]", items.into_iter().collect::<Vec<_>>().join(", "))
-}
-
-/// One entry in the schema of `docs/entry-schema.md`.
+/// One entry in the schema of `docs/entry-schema.md`, written by the one YAML writer.
 pub fn to_yaml(d: &Dataset) -> String {
+    use crate::entry::Key;
+    use crate::yaml::write::{self, Style, Value};
     let mut y = String::new();
-    let _ = writeln!(y, "name: {}", q(&d.name));
-    if let Some(a) = &d.acronym {
-        let _ = writeln!(y, "acronym: {}", q(a));
-    }
-    if !d.alternate_names.is_empty() {
-        let _ = writeln!(
-            y,
-            "alternate_names: {}",
-            list(d.alternate_names.iter().map(|s| q(s)))
-        );
-    }
-    y.push_str("description: |\n");
-    for line in d.description.lines() {
-        if line.is_empty() {
-            y.push('\n');
-        } else {
-            let _ = writeln!(y, "  {line}");
+    let flow = Style {
+        flow: true,
+        ..Style::default()
+    };
+    let mut put = |key: Key, value: Option<Value>, style: Style| {
+        if let Some(v) = value {
+            write::field(&mut y, key.name(), &v, style);
         }
-    }
-    if let Some(h) = &d.homepage {
-        let _ = writeln!(y, "homepage: {h}");
-    }
-    if let Some(doi) = &d.doi {
-        let _ = writeln!(y, "doi: {}", q(doi));
-    }
-    if let Some(year) = d.year {
-        let _ = writeln!(y, "year: {year}");
-    }
-    if let Some(updated) = d.updated {
-        let _ = writeln!(y, "updated: {updated}");
-    }
-    if !d.creators.is_empty() {
-        let _ = writeln!(
-            y,
-            "creators: {}",
-            list(d.creators.iter().map(|a| q(&a.name)))
-        );
-    }
-    let _ = writeln!(y, "keywords: {}", list(d.keywords.iter().map(|s| q(s))));
-    if let Some(t) = &d.topic {
-        let _ = writeln!(y, "topic: {}", q(t));
-    }
-    let _ = writeln!(
-        y,
-        "modalities: {}",
-        list(d.modalities.iter().map(|m| m.code.to_string()))
+    };
+    let text = |s: &Option<String>| s.clone().map(Value::Text);
+    let strings = |v: &[String]| Some(Value::List(v.to_vec()));
+    let names = |v: Vec<&str>| Some(Value::List(v.into_iter().map(String::from).collect()));
+    let non_empty = |v: &[String]| (!v.is_empty()).then(|| Value::List(v.to_vec()));
+    let plain = Style::default();
+    put(Key::Name, Some(Value::Text(d.name.clone())), plain);
+    put(Key::Acronym, text(&d.acronym), plain);
+    put(Key::AlternateNames, non_empty(&d.alternate_names), flow);
+    put(
+        Key::Description,
+        Some(Value::Text(d.description.clone())),
+        plain,
     );
-    let _ = writeln!(
-        y,
-        "anatomy: {}",
-        list(d.anatomy.iter().map(|a| a.id.to_string()))
+    put(Key::Homepage, text(&d.homepage), plain);
+    put(Key::Doi, text(&d.doi), plain);
+    put(
+        Key::Year,
+        d.year.and_then(|y| u64::try_from(y).ok()).map(Value::Int),
+        plain,
     );
-    for (k, v) in [("subjects", d.subjects), ("scans", d.scans)] {
-        if let Some(v) = v {
-            let _ = writeln!(y, "{k}: {v}");
-        }
-    }
-    let _ = writeln!(
-        y,
-        "file_formats: {}",
-        list(d.file_formats.iter().map(|s| q(s)))
+    let date = Style {
+        date: true,
+        ..Style::default()
+    };
+    put(
+        Key::Updated,
+        d.updated.map(|u| Value::Text(u.to_string())),
+        date,
     );
-    let _ = writeln!(y, "scanners: {}", list(d.scanners.iter().map(|s| q(s))));
-    let _ = writeln!(y, "geography: {}", list(d.geography.iter().map(|s| q(s))));
-    let _ = writeln!(
-        y,
-        "pathologies: {}",
-        list(d.pathologies.iter().map(|s| q(s)))
+    let creators: Vec<&str> = d.creators.iter().map(|a| a.name.as_str()).collect();
+    put(
+        Key::Creators,
+        (!creators.is_empty())
+            .then(|| Value::List(creators.iter().map(|s| s.to_string()).collect())),
+        flow,
     );
-    y.push_str("targets:\n");
+    put(Key::Keywords, strings(&d.keywords), flow);
+    put(Key::Topic, text(&d.topic), plain);
+    put(
+        Key::Modalities,
+        names(d.modalities.iter().map(|m| m.code).collect()),
+        flow,
+    );
+    put(
+        Key::Anatomy,
+        names(d.anatomy.iter().map(|a| a.id).collect()),
+        flow,
+    );
+    put(Key::Subjects, d.subjects.map(Value::Int), plain);
+    put(Key::Scans, d.scans.map(Value::Int), plain);
+    put(Key::FileFormats, strings(&d.file_formats), flow);
+    put(Key::Scanners, strings(&d.scanners), flow);
+    put(Key::Geography, strings(&d.geography), flow);
+    put(Key::Pathologies, strings(&d.pathologies), flow);
+    let _ = writeln!(y, "{}:", Key::Targets.name());
     for (k, v) in [
         ("pixel", &d.targets.pixel),
         ("instance", &d.targets.instance),
         ("image", &d.targets.image),
     ] {
         if !v.is_empty() {
-            let _ = writeln!(y, "  {k}: {}", list(v.iter().map(|s| q(s))));
+            let nested = Style {
+                indent: 2,
+                flow: true,
+                date: false,
+            };
+            write::field(&mut y, k, &Value::List(v.clone()), nested);
         }
     }
-    let _ = writeln!(
-        y,
-        "label_types: {}",
-        list(d.label_types.iter().map(|l| l.slug().to_string()))
-    );
-    for (k, v) in [
-        ("complete", d.complete),
-        ("pathology_annotated", d.pathology_annotated),
-        ("normal_anatomy_annotated", d.normal_anatomy_annotated),
-    ] {
-        if let Some(v) = v {
-            let _ = writeln!(y, "{k}: {v}");
+    let mut put = |key: Key, value: Option<Value>, style: Style| {
+        if let Some(v) = value {
+            write::field(&mut y, key.name(), &v, style);
         }
-    }
-    if let Some(p) = &d.annotation_protocol {
-        let _ = writeln!(y, "annotation_protocol: {}", q(p));
-    }
-    if let Some(l) = &d.license {
-        let _ = writeln!(y, "license: {}", l.id);
-    }
-    if !d.data_use.is_empty() {
-        let _ = writeln!(
-            y,
-            "data_use: {}",
-            list(d.data_use.iter().map(|t| t.code.to_string()))
-        );
-    }
-    if let Some(a) = d.access {
-        let _ = writeln!(y, "access: {}", a.slug());
-    }
-    if let Some(u) = &d.access_url {
-        let _ = writeln!(y, "access_url: {u}");
-    }
-    let _ = writeln!(
-        y,
-        "platform: {}",
-        list(d.platforms.iter().map(|p| q(p.name)))
+    };
+    put(
+        Key::LabelTypes,
+        names(d.label_types.iter().map(|l| l.slug()).collect()),
+        flow,
     );
-    if let Some(p) = d.publishable {
-        let _ = writeln!(y, "publishable: {p}");
-    }
-    y.push_str("citations:\n");
-    for c in &d.citations {
-        let _ = writeln!(
-            y,
-            "  - text: {}\n    preferred: {}",
-            q(&c.text),
-            c.preferred
-        );
-    }
-    let _ = writeln!(y, "sources: {}", list(d.sources.iter().map(|s| q(s))));
+    put(Key::Complete, d.complete.map(Value::Bool), plain);
+    put(
+        Key::PathologyAnnotated,
+        d.pathology_annotated.map(Value::Bool),
+        plain,
+    );
+    put(
+        Key::NormalAnatomyAnnotated,
+        d.normal_anatomy_annotated.map(Value::Bool),
+        plain,
+    );
+    put(Key::AnnotationProtocol, text(&d.annotation_protocol), plain);
+    put(
+        Key::License,
+        d.license.as_ref().map(|l| Value::Text(l.id.clone())),
+        plain,
+    );
+    let data_use: Vec<&str> = d.data_use.iter().map(|t| t.code).collect();
+    put(
+        Key::DataUse,
+        (!data_use.is_empty()).then(|| names(data_use)).flatten(),
+        flow,
+    );
+    put(
+        Key::Access,
+        d.access.map(|a| Value::Text(a.slug().to_string())),
+        plain,
+    );
+    put(Key::AccessUrl, text(&d.access_url), plain);
+    put(
+        Key::Platform,
+        names(d.platforms.iter().map(|p| p.name).collect()),
+        flow,
+    );
+    put(Key::Publishable, d.publishable.map(Value::Bool), plain);
+    let citations: Vec<serde_json::Map<String, serde_json::Value>> = d
+        .citations
+        .iter()
+        .map(|c| {
+            let mut m = serde_json::Map::new();
+            m.insert("text".into(), c.text.clone().into());
+            m.insert("preferred".into(), c.preferred.into());
+            m
+        })
+        .collect();
+    put(
+        Key::Citations,
+        (!citations.is_empty()).then_some(Value::Maps(citations)),
+        plain,
+    );
+    put(Key::Sources, strings(&d.sources), flow);
     y
 }
 

@@ -1,17 +1,20 @@
 //! Turn parsed entries into the validated [`Catalog`], reporting every problem with its place.
 //!
-//! `fields` reads one entry, field by field, from a table of handlers (with `controlled`,
-//! `nested` and `license` for the harder fields); `check` holds the checks of single values
-//! (URLs, DOIs, dates, counts); `cross` checks entries against each other.
+//! `fields` reads one entry, field by field, with one handler per field of the entry's field
+//! table (`crate::entry`), and `controlled`, `nested` and `license` for the harder fields; all
+//! of them fill a `draft::Draft` and share its list helpers (no handler module imports another);
+//! `check` holds the checks of single values (URLs, DOIs, dates, counts); `cross` checks
+//! entries against each other.
 
 mod check;
 mod controlled;
 mod cross;
+mod draft;
 mod fields;
 mod license;
 mod nested;
 
-pub use fields::{FIELDS, REQUIRED, field_names};
+pub use fields::{field_names, handler};
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};

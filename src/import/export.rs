@@ -1,12 +1,13 @@
 //! `faircat export`: the catalog as a table in the import format, one column per field
 //! (`faircat import` reads every column back without options).
 //!
+//! CSV and TSV are written by the one CSV writer (`crate::metadata::csv::Table`), so text cells a
+//! spreadsheet would run as formulas get a leading `'`, which `faircat import` removes again.
 //! Lists are `; `-separated; a list with an item that holds `;` or `,` is written as a JSON
 //! array instead, and downloads, citations and creators always are JSON (the publisher a JSON
 //! object), so nothing is lost on the way back.
 
 use super::fields::Field;
-use super::table;
 use crate::model::Dataset;
 use std::ops::Deref;
 
@@ -15,11 +16,6 @@ pub enum ExportFormat {
     Csv,
     Tsv,
     Json,
-}
-
-/// The export column names, in schema order.
-pub fn headers() -> Vec<String> {
-    Field::EXPORTED.iter().map(|f| f.id().to_string()).collect()
 }
 
 /// The catalog's entries as text in the chosen format.
@@ -32,16 +28,23 @@ pub fn export<D: Deref<Target = Dataset>>(datasets: &[D], format: ExportFormat) 
 }
 
 fn delimited<D: Deref<Target = Dataset>>(datasets: &[D], delimiter: u8) -> String {
-    let rows: Vec<Vec<String>> = datasets
-        .iter()
-        .map(|d| {
-            Field::EXPORTED
-                .iter()
-                .map(|f| cell_text(&cell(d, *f)))
-                .collect()
+    use crate::metadata::csv::{Cell as CsvCell, Table};
+    let mut bytes = Vec::new();
+    let mut table = Table::new(&mut bytes, delimiter, ::csv::Terminator::Any(b'\n'));
+    let headers: Vec<&str> = Field::exported().map(Field::id).collect();
+    let written = table.header(&headers).and_then(|()| {
+        datasets.iter().try_for_each(|d| {
+            table.row(Field::exported().map(|f| match cell(d, f) {
+                Cell::Int(n) => CsvCell::Number(Some(n)),
+                other => CsvCell::Text(cell_text(&other)),
+            }))
         })
-        .collect();
-    table::write_delimited(&headers(), &rows, delimiter)
+    });
+    // Writing into a Vec cannot fail.
+    written
+        .and_then(|()| table.finish())
+        .expect("writing to memory");
+    String::from_utf8(bytes).expect("the cells are UTF-8")
 }
 
 fn json<D: Deref<Target = Dataset>>(datasets: &[D]) -> String {
@@ -49,7 +52,7 @@ fn json<D: Deref<Target = Dataset>>(datasets: &[D]) -> String {
         .iter()
         .map(|d| {
             let mut map = serde_json::Map::new();
-            for f in Field::EXPORTED {
+            for f in Field::exported() {
                 let value = match cell(d, f) {
                     Cell::Empty => continue,
                     Cell::Text(t) => serde_json::Value::String(t),

@@ -444,10 +444,14 @@ pub fn map_columns(headers: &[String], maps: &[String]) -> Result<Vec<ColumnMapp
                     (Some(f), None)
                 }
             },
-            None => (
-                None,
-                fields::suggest(header).map(|s| format!("did you mean '{s}'?")),
-            ),
+            None => {
+                let closest = fields::closest(header);
+                let hint = (!closest.is_empty()).then(|| {
+                    let quoted: Vec<String> = closest.iter().map(|f| format!("'{f}'")).collect();
+                    format!("closest fields: {}", quoted.join(", "))
+                });
+                (None, hint)
+            }
         };
         columns.push(ColumnMapping {
             header: header.clone(),

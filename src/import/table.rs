@@ -91,7 +91,8 @@ pub fn parse_delimited(bytes: &[u8], delimiter: u8) -> Result<Table, String> {
             let text = std::str::from_utf8(field).map_err(|_| {
                 format!("line {number}: the text is not UTF-8; save the file as UTF-8")
             })?;
-            cells.push(text.trim().to_string());
+            // `faircat export` defuses cells a spreadsheet would run as formulas.
+            cells.push(crate::metadata::csv::restore_formula(text.trim()).to_string());
         }
         lines.push(Row { number, cells });
     }
@@ -211,20 +212,6 @@ pub fn parse_json(bytes: &[u8]) -> Result<Table, String> {
     Ok(Table { headers, rows })
 }
 
-/// CSV or TSV text of a table. Cells with separators, quotes or line breaks are quoted the CSV
-/// way (in TSV too), which `parse_delimited` reads back.
-pub fn write_delimited(headers: &[String], rows: &[Vec<String>], delimiter: u8) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(Vec::new());
-    let _ = writer.write_record(headers);
-    for row in rows {
-        let _ = writer.write_record(row);
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,11 +250,24 @@ mod tests {
     }
 
     #[test]
-    fn csv_round_trips_through_writer() {
-        let headers = vec!["name".to_string(), "remarks".to_string()];
-        let rows = vec![vec!["A, \"b\"".to_string(), "two\nlines".to_string()]];
-        let text = write_delimited(&headers, &rows, b',');
-        let t = parse_delimited(text.as_bytes(), b',').unwrap();
-        assert_eq!(t.rows[0].cells, rows[0]);
+    fn csv_round_trips_through_the_one_writer() {
+        use crate::metadata::csv::{Cell, Table};
+        let row = ["A, \"b\"", "two\nlines", "=HYPERLINK(\"x\")", "- a list"];
+        for delimiter in [b',', b'\t'] {
+            let mut bytes = Vec::new();
+            let mut table = Table::new(&mut bytes, delimiter, csv::Terminator::Any(b'\n'));
+            table.header(&["name", "remarks", "a", "b"]).unwrap();
+            table
+                .row(row.iter().map(|c| Cell::Text(c.to_string())))
+                .unwrap();
+            table.finish().unwrap();
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(
+                text.contains("'=HYPERLINK") && text.contains("'- a list"),
+                "{text}"
+            );
+            let t = parse_delimited(text.as_bytes(), delimiter).unwrap();
+            assert_eq!(t.rows[0].cells, row);
+        }
     }
 }

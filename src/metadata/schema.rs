@@ -7,6 +7,7 @@
 //! checks cross-entry facts); the schema lists the canonical spellings, which is what editors
 //! should complete.
 
+use crate::entry::fields::{Key, Need, Row, entry_rows};
 use crate::vocab::{self, Access, LabelType};
 use serde_json::{Value, json};
 
@@ -58,20 +59,21 @@ pub fn dataset_schema(id: Option<&str>) -> Value {
         modality_items["items"] = json!({"type": "string"});
     }
 
-    let mut properties = serde_json::Map::new();
-    properties.extend(object(json!({
-            "draft": flag("true: kept in the repository but not published."),
-            "name": text("Full name of the dataset."),
-            "acronym": text("Short name."),
-            "alternate_names": strings("Other names it is known by."),
-            "description": {"type": "string", "minLength": 50, "description": "Markdown, at least 50 characters."},
-            "homepage": url("The dataset's main page."),
-            "doi": doi("The dataset's own DOI, bare or as https://doi.org/…"),
-    })));
-    properties.extend(object(json!({
-            "creators": {
+    // One property per field of the entry, in schema order, described by its row's `doc`.
+    let property = |row: &Row| -> Value {
+        let d = row.doc;
+        match row.key {
+            Key::Slug => unreachable!("the slug is the file name, not a key of the file"),
+            Key::Draft => flag(d),
+            Key::Name => text(d),
+            Key::Acronym => text(d),
+            Key::AlternateNames => strings(d),
+            Key::Description => json!({"type": "string", "minLength": 50, "description": d}),
+            Key::Homepage => url(d),
+            Key::Doi => doi(d),
+            Key::Creators => json!({
                 "type": "array",
-                "description": "Who made the dataset, in citation order: a person's name (\"Family, Given\") or a mapping.",
+                "description": d,
                 "items": {
                     "anyOf": [
                         text("A person's name, \"Family, Given\"."),
@@ -88,9 +90,9 @@ pub fn dataset_schema(id: Option<&str>) -> Value {
                         },
                     ],
                 },
-            },
-            "publisher": {
-                "description": "The dataset's own publisher (not this catalog): an organisation's name or a mapping.",
+            }),
+            Key::Publisher => json!({
+                "description": d,
                 "anyOf": [
                     text("The organisation's name."),
                     {
@@ -104,76 +106,74 @@ pub fn dataset_schema(id: Option<&str>) -> Value {
                         },
                     },
                 ],
-            },
-            "version": {"type": ["string", "integer"], "description": "The dataset's version, as its publisher names it."},
-    })));
-    properties.extend(object(json!({
-            "year": {"type": "integer", "minimum": 1900, "maximum": 2100, "description": "Year of first release."},
-            "released": date("First release date."),
-            "updated": date("Last update of the data."),
-            "added": date("When the entry was added to this catalog."),
-            "keywords": strings("Free keywords."),
-    })));
-    properties.extend(object(json!({
-            "topic": text("The main task or subject, one line."),
-            "modalities": modality_items,
-            "anatomy": enum_list(anatomy, "Body regions (`faircat vocab anatomy`)."),
-            "subjects": count("Number of patients / participants."),
-            "scans": count("Number of image volumes."),
-            "studies": count("Number of imaging studies."),
-            "series": count("Number of DICOM series."),
-            "sequences": strings("MR sequences or CT phases."),
-            "file_formats": enum_list(file_formats, "File formats."),
-            "scanners": strings("Scanner vendors or models."),
-            "geography": strings("Countries where the data was acquired."),
-            "pathologies": strings("Diseases or findings present."),
-    })));
-    properties.extend(object(json!({
-            "targets": {
+            }),
+            Key::Version => json!({"type": ["string", "integer"], "description": d}),
+            Key::Year => {
+                json!({"type": "integer", "minimum": 1900, "maximum": 2100, "description": d})
+            }
+            Key::Released => date(d),
+            Key::Updated => date(d),
+            Key::Added => date(d),
+            Key::Keywords => strings(d),
+            Key::Topic => text(d),
+            Key::Modalities => {
+                let mut items = modality_items.clone();
+                items["description"] = json!(d);
+                items
+            }
+            Key::Anatomy => enum_list(anatomy.clone(), d),
+            Key::Subjects => count(d),
+            Key::Scans => count(d),
+            Key::Studies => count(d),
+            Key::Series => count(d),
+            Key::Sequences => strings(d),
+            Key::FileFormats => enum_list(file_formats.clone(), d),
+            Key::Scanners => strings(d),
+            Key::Geography => strings(d),
+            Key::Pathologies => strings(d),
+            Key::Targets => json!({
                 "type": "object",
                 "additionalProperties": false,
-                "description": "Structures annotated at each level.",
+                "description": d,
                 "properties": {
                     "pixel": strings("Annotated per pixel."),
                     "instance": strings("Annotated per instance."),
                     "image": strings("Annotated per image."),
                 },
-            },
-            "label_types": enum_list(labels, "Kinds of annotation."),
-            "complete": flag("Are all targets annotated in every image?"),
-            "pathology_annotated": flag("Are pathologies annotated?"),
-            "normal_anatomy_annotated": flag("Are non-pathological structures annotated?"),
-            "annotation_protocol": text("How annotations were made (Markdown)."),
-            "license": {
-                "description": "SPDX licence id, or LicenseRef-… with license_name and license_url.",
+            }),
+            Key::LabelTypes => enum_list(labels.clone(), d),
+            Key::Complete => flag(d),
+            Key::PathologyAnnotated => flag(d),
+            Key::NormalAnatomyAnnotated => flag(d),
+            Key::AnnotationProtocol => text(d),
+            Key::License => json!({
+                "description": d,
                 "anyOf": [
                     {"enum": spdx_ids},
                     {"type": "string", "pattern": "^LicenseRef-[A-Za-z0-9.-]+$"},
                 ],
-            },
-            "license_name": text("Name of a LicenseRef-… licence."),
-            "license_url": url("Where the text of a LicenseRef-… licence is."),
-            "data_use": enum_list(data_use, "Data-use conditions: GA4GH Data Use Ontology codes."),
-            "access": {"enum": access, "description": "How the data is obtained."},
-            "access_url": url("Where to obtain it."),
-            "platform": enum_list(platforms, "Hosting platforms (`faircat vocab platforms`)."),
-    })));
-    properties.extend(object(json!({
-            "publishable": flag("Usable for scientific publication."),
-            "provision": text("How the curators obtained it."),
-            "contact": {
+            }),
+            Key::LicenseName => text(d),
+            Key::LicenseUrl => url(d),
+            Key::DataUse => enum_list(data_use.clone(), d),
+            Key::Access => json!({"enum": access, "description": d}),
+            Key::AccessUrl => url(d),
+            Key::Platform => enum_list(platforms.clone(), d),
+            Key::Publishable => flag(d),
+            Key::Provision => text(d),
+            Key::Contact => json!({
                 "type": "object",
                 "additionalProperties": false,
-                "description": "The data owner.",
+                "description": d,
                 "properties": {
                     "name": text("Name."),
                     "email": {"type": "string", "format": "email", "pattern": "^[^@\\s]+@[^@\\s]+$"},
                     "url": url("Contact page."),
                 },
-            },
-            "downloads": {
+            }),
+            Key::Downloads => json!({
                 "type": "array",
-                "description": "Files that can be downloaded directly.",
+                "description": d,
                 "items": {
                     "type": "object",
                     "additionalProperties": false,
@@ -186,10 +186,10 @@ pub fn dataset_schema(id: Option<&str>) -> Value {
                         "sha256": {"type": "string", "pattern": "^[0-9a-fA-F]{64}$", "description": "SHA-256 of the file, hex."},
                     },
                 },
-            },
-            "citations": {
+            }),
+            Key::Citations => json!({
                 "type": "array",
-                "description": "How to cite; one is preferred (the first if none is marked).",
+                "description": d,
                 "items": {
                     "type": "object",
                     "additionalProperties": false,
@@ -201,35 +201,35 @@ pub fn dataset_schema(id: Option<&str>) -> Value {
                         "preferred": flag("The one to cite."),
                     },
                 },
-            },
-            "derived_from": slug_list("Slugs of entries this dataset was derived from."),
-            "related": slug_list("Slugs of related entries."),
-            "sources": strings("Where the facts of this entry come from."),
-            "remarks": text("Anything else: caveats, unverified facts (Markdown)."),
-
-    })));
+            }),
+            Key::DerivedFrom => slug_list(d),
+            Key::Related => slug_list(d),
+            Key::Sources => strings(d),
+            Key::Remarks => text(d),
+        }
+    };
+    let properties: serde_json::Map<String, Value> = entry_rows()
+        .map(|row| (row.name.to_string(), property(row)))
+        .collect();
+    let required: Vec<&str> = entry_rows()
+        .filter(|r| r.need == Need::Required)
+        .map(|r| r.name)
+        .collect();
     let mut schema = json!({
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "faircat dataset entry",
     "description": "One YAML file per dataset: content/datasets/<slug>.yaml. See docs/entry-schema.md.",
     "type": "object",
     "additionalProperties": false,
-    "required": ["name"],
-    "if": {"properties": {"draft": {"const": true}}, "required": ["draft"]},
-    "else": {"required": ["name", "description", "modalities"]},
+    "required": [Key::Name.name()],
+    "if": {"properties": {Key::Draft.name(): {"const": true}}, "required": [Key::Draft.name()]},
+    "else": {"required": required},
     "properties": properties,
         });
     if let Some(id) = id {
         schema["$id"] = json!(id);
     }
     schema
-}
-
-fn object(v: Value) -> serde_json::Map<String, Value> {
-    match v {
-        Value::Object(m) => m,
-        _ => unreachable!("a json! object literal"),
-    }
 }
 
 /// An ORCID iD, bare or as its IRI (the validator also checks the check digit).

@@ -9,6 +9,7 @@
 pub mod duo;
 pub mod report;
 
+use crate::entry::Key;
 use crate::model::Dataset;
 use crate::vocab::{Access, LabelType, LicenseCategory};
 use serde::Serialize;
@@ -167,7 +168,7 @@ pub struct Criterion {
     /// The question it answers, as a team would ask it.
     pub question: &'static str,
     /// The entry fields it reads; the first is the one to fill in when it is missing.
-    pub fields: &'static [&'static str],
+    pub fields: &'static [Key],
     /// What passes.
     pub passes: &'static str,
     /// The lowest level that needs it to pass (or be not applicable).
@@ -321,7 +322,7 @@ impl Profile {
                     id: c.id,
                     group: c.group,
                     question: c.question,
-                    field: c.fields[0],
+                    field: c.fields[0].name(),
                     level: c.level,
                     status,
                     reason,
@@ -419,7 +420,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "coded",
         group: Group::Characterization,
         question: "Are modality and anatomy coded?",
-        fields: &["anatomy", "modalities"],
+        fields: &[Key::Anatomy, Key::Modalities],
         passes: "at least one DICOM modality and one body region from the built-in list",
         level: 1,
         judge: |d, _| {
@@ -438,7 +439,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "sources",
         group: Group::Provenance,
         question: "Are the sources of its facts named?",
-        fields: &["sources"],
+        fields: &[Key::Sources],
         passes: "at least one source",
         level: 1,
         judge: |d, _| match d.sources.len() {
@@ -450,7 +451,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "license",
         group: Group::Fairness,
         question: "Is the licence machine-readable?",
-        fields: &["license", "license_url"],
+        fields: &[Key::License, Key::LicenseUrl],
         passes: "an SPDX id, or a `LicenseRef-…` with the URL of its terms",
         level: 2,
         judge: |d, _| match &d.license {
@@ -466,7 +467,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "access",
         group: Group::Computability,
         question: "Is the access route stated, and how machine-actionable is it?",
-        fields: &["access", "access_url", "downloads"],
+        fields: &[Key::Access, Key::AccessUrl, Key::Downloads],
         passes: "an access route; its tier is reported: direct download with checksums > public download page > registration > application > closed",
         level: 2,
         judge: |d, _| match AccessTier::of(d) {
@@ -478,7 +479,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "counts",
         group: Group::Characterization,
         question: "Is it known how much data there is?",
-        fields: &["subjects", "scans"],
+        fields: &[Key::Subjects, Key::Scans],
         passes: "the number of subjects or of scans",
         level: 3,
         judge: |d, _| match (d.subjects, d.scans) {
@@ -492,7 +493,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "label-types",
         group: Group::PreModelExplainability,
         question: "Is the annotation type stated?",
-        fields: &["label_types"],
+        fields: &[Key::LabelTypes],
         passes: "at least one label type (`none` counts: it says there are no labels)",
         level: 3,
         judge: |d, _| match d.label_types.len() {
@@ -510,7 +511,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "formats",
         group: Group::Computability,
         question: "Are the file formats declared?",
-        fields: &["file_formats"],
+        fields: &[Key::FileFormats],
         passes: "at least one file format (DICOM, NIfTI …)",
         level: 3,
         judge: |d, _| match d.file_formats.len() {
@@ -522,7 +523,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "doi",
         group: Group::Fairness,
         question: "Does it have a persistent identifier?",
-        fields: &["doi"],
+        fields: &[Key::Doi],
         passes: "the dataset's own DOI",
         level: 4,
         judge: |d, _| match &d.doi {
@@ -534,7 +535,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "citation",
         group: Group::Provenance,
         question: "Is it said how to cite it?",
-        fields: &["citations"],
+        fields: &[Key::Citations],
         passes: "at least one citation",
         level: 4,
         judge: |d, _| match d.citations.len() {
@@ -546,7 +547,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "creators",
         group: Group::Provenance,
         question: "Is it said who made it?",
-        fields: &["creators", "publisher"],
+        fields: &[Key::Creators, Key::Publisher],
         passes: "at least one creator (a person or an organisation)",
         level: 4,
         judge: |d, _| match d.creators.len() {
@@ -558,7 +559,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "repository",
         group: Group::Sustainability,
         question: "Is it kept by a data repository or registry?",
-        fields: &["platform"],
+        fields: &[Key::Platform],
         passes: "a platform other than the owners' own website or a code host",
         level: 4,
         judge: |d, _| {
@@ -579,7 +580,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "dated",
         group: Group::Sustainability,
         question: "Is the date of its last update or release known?",
-        fields: &["updated", "released"],
+        fields: &[Key::Updated, Key::Released],
         passes: "`updated` or `released`",
         level: 4,
         judge: |d, _| match (d.updated, d.released) {
@@ -592,7 +593,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "use-terms",
         group: Group::Ethics,
         question: "Do the terms settle commercial use and derivatives?",
-        fields: &["license", "data_use"],
+        fields: &[Key::License, Key::DataUse],
         passes: "commercial use and derivative works each known to be allowed or not",
         level: 5,
         judge: |_, t| {
@@ -613,7 +614,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "data-use",
         group: Group::Ethics,
         question: "Are the data-use conditions stated?",
-        fields: &["data_use"],
+        fields: &[Key::DataUse],
         passes: "GA4GH DUO codes; not applicable when an SPDX licence and free access (public or registration) state every condition",
         level: 5,
         judge: |d, _| {
@@ -639,7 +640,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "annotation-protocol",
         group: Group::PreModelExplainability,
         question: "Is it described how the annotations were made?",
-        fields: &["annotation_protocol"],
+        fields: &[Key::AnnotationProtocol],
         passes: "an annotation protocol; not applicable without labels",
         level: 5,
         judge: |d, _| match &d.annotation_protocol {
@@ -652,7 +653,7 @@ pub const CRITERIA: &[Criterion] = &[
         id: "completeness",
         group: Group::PreModelExplainability,
         question: "Is it said whether every target is annotated in every image?",
-        fields: &["complete"],
+        fields: &[Key::Complete],
         passes: "`complete` is true or false; not applicable without labels",
         level: 5,
         judge: |d, _| match d.complete {
@@ -670,7 +671,7 @@ pub fn criteria_markdown() -> String {
         "| level | criterion | group | question | fields | passes when |\n|---:|---|---|---|---|---|\n",
     );
     for c in CRITERIA {
-        let fields: Vec<String> = c.fields.iter().map(|f| format!("`{f}`")).collect();
+        let fields: Vec<String> = c.fields.iter().map(|f| format!("`{}`", f.name())).collect();
         out.push_str(&format!(
             "| {} | `{}` | {} | {} | {} | {} |\n",
             c.level,

@@ -48,7 +48,7 @@ pub fn text(catalog: &Catalog) -> String {
     if !most.is_empty() {
         let _ = writeln!(out, "most often missing:");
         for (n, c) in most.iter().take(5) {
-            let _ = writeln!(out, "  {n:>6}  {:<20} {}", c.fields[0], c.question);
+            let _ = writeln!(out, "  {n:>6}  {:<20} {}", c.fields[0].name(), c.question);
         }
     }
     out

@@ -151,7 +151,7 @@ pub fn help_wanted(root: &str, catalog: &crate::model::Catalog) -> Vec<Wanted> {
             Wanted {
                 id: c.id,
                 question: c.question,
-                field: c.fields[0],
+                field: c.fields[0].name(),
                 level: c.level,
                 count: lacking.len(),
                 entries: lacking

@@ -3,10 +3,11 @@
 
 use super::Ctx;
 use super::check::{self, Problem};
-use super::fields::{Draft, list};
+use super::draft::{Draft, list};
 use crate::diagnostics::{Span, did_you_mean};
+use crate::entry::Key;
 use crate::readiness::duo;
-use crate::vocab::{self, Access, LabelType};
+use crate::vocab::{self, Access, LabelType, words};
 use crate::yaml::{Node, Value};
 
 /// A list whose items are looked up in a vocabulary; unknown items get "did you mean".
@@ -21,12 +22,12 @@ where
     T: PartialEq,
 {
     let mut out: Vec<T> = Vec::new();
-    let of = match field {
-        "modalities" => "DICOM modality codes",
-        "anatomy" => "body regions",
-        "file_formats" => "file formats",
-        "label_types" => "label types",
-        "data_use" => "Data Use Ontology codes",
+    let of = match Key::from_name(field) {
+        Some(Key::Modalities) => "DICOM modality codes",
+        Some(Key::Anatomy) => "body regions",
+        Some(Key::FileFormats) => "file formats",
+        Some(Key::LabelTypes) => "label types",
+        Some(Key::DataUse) => "Data Use Ontology codes",
         _ => "platform names",
     };
     for item in list(ctx, field, node, of) {
@@ -69,20 +70,17 @@ pub(super) fn modalities(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mu
         ));
     }
     d.dataset.modalities = lookup_list(ctx, field, node, vocab::modality, |s, span| {
-        let alias = vocab::MODALITY_ALIASES
-            .iter()
-            .find(|(a, _)| a.eq_ignore_ascii_case(s))
-            .map(|(_, code)| *code);
-        let combined = s
-            .split(['-', '/', '+'])
-            .filter(|p| {
-                vocab::modality(p).is_some()
-                    || vocab::MODALITY_ALIASES
-                        .iter()
-                        .any(|(a, _)| a.eq_ignore_ascii_case(p))
-            })
-            .count()
-            > 1;
+        // The words `faircat import` reads ("MRI", "PET-CT") say what was meant.
+        let codes = words::modalities(s).unwrap_or_default();
+        let alias = match codes.as_slice() {
+            [code] => Some(code.clone()),
+            _ => None,
+        };
+        let combined = codes.len() > 1
+            || s.split(['-', '/', '+'])
+                .filter(|p| words::modalities(p).is_some())
+                .count()
+                > 1;
         let help = "use DICOM modality codes (CID 29); `faircat vocab modalities` lists them";
         if combined {
             Problem::new(
@@ -122,8 +120,11 @@ pub(super) fn anatomy(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut D
             names,
             "use a body region from `faircat vocab anatomy`, e.g. chest, abdomen, brain, head-neck, whole-body",
         );
-        // A synonym was suggested: name the canonical id instead.
-        if let Some(a) = did_you_mean(
+        // A word `faircat import` reads ("lungs", "abdominal"), or a synonym that was
+        // suggested: name the canonical id instead.
+        if let Some(id) = words::anatomy(s) {
+            p.message = format!("unknown body region '{s}' — did you mean '{id}'?");
+        } else if let Some(a) = did_you_mean(
             s,
             vocab::anatomies()
                 .iter()
@@ -157,13 +158,17 @@ pub(super) fn file_formats(ctx: &mut Ctx, field: &'static str, node: &Node, d: &
 
 pub(super) fn label_types(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Draft) {
     d.dataset.label_types = lookup_list(ctx, field, node, LabelType::from_slug, |s, span| {
-        not_in_list(
+        let mut p = not_in_list(
             "label type",
             s,
             span,
             vocab::label_type_slugs(),
             "use pixel-level, bounding-box, point, weak, image-level or none",
-        )
+        );
+        if let Some(l) = words::label_type(s) {
+            p.message = format!("unknown label type '{s}' — did you mean '{}'?", l.slug());
+        }
+        p
     });
 }
 
@@ -176,9 +181,13 @@ pub(super) fn platforms(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut
             vocab::platform_spellings(),
             "use a platform from `faircat vocab platforms`, or 'Own website'",
         );
-        if let Some(found) = did_you_mean(s, vocab::platform_spellings()).and_then(vocab::platform)
-        {
-            p.message = format!("unknown platform '{s}' — did you mean '{}'?", found.name);
+        let meant = words::platform(s).or_else(|| {
+            did_you_mean(s, vocab::platform_spellings())
+                .and_then(vocab::platform)
+                .map(|p| p.name)
+        });
+        if let Some(name) = meant {
+            p.message = format!("unknown platform '{s}' — did you mean '{name}'?");
         }
         p
     });
@@ -190,13 +199,17 @@ pub(super) fn access(ctx: &mut Ctx, field: &'static str, node: &Node, d: &mut Dr
     };
     d.dataset.access = Access::from_slug(&s);
     if d.dataset.access.is_none() {
-        ctx.report(not_in_list(
+        let mut p = not_in_list(
             "access",
             &s,
             node.span,
             vocab::access_slugs(),
             "use public, registration, application or private",
-        ));
+        );
+        if let Some(a) = words::access(&s) {
+            p.message = format!("unknown access '{s}' — did you mean '{}'?", a.slug());
+        }
+        ctx.report(p);
     }
 }
 

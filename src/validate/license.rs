@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use super::check::Problem;
-use super::fields::Draft;
+use super::draft::Draft;
 use crate::diagnostics::{Span, did_you_mean};
 use crate::vocab::{self, License, LicenseCategory};
 
@@ -48,7 +48,9 @@ pub(super) fn resolve_license(ctx: &mut Ctx, d: &mut Draft) {
 }
 
 pub(super) fn unknown_license(id: &str, span: Span) -> Problem {
-    let message = match did_you_mean(id, vocab::spdx_ids()) {
+    // How people write licences ("CC BY 4.0", "cc0") first, then the closest SPDX id.
+    let meant = vocab::words::spdx_id(id).or_else(|| did_you_mean(id, vocab::spdx_ids()));
+    let message = match meant {
         Some(s) => format!("unknown licence '{id}' — did you mean '{s}'?"),
         None => format!("unknown licence '{id}'"),
     };

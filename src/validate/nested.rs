@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use super::check::{self, Checked, Problem};
-use super::fields::{Draft, list, strings, unknown_key};
+use super::draft::{Draft, list, strings, unknown_key};
 use crate::diagnostics::Span;
 use crate::model::{Agent, AgentKind, Citation, Contact, Download, Targets};
 use crate::vocab;

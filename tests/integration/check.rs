@@ -90,7 +90,7 @@ fn missing_recommended_fields_are_warnings() {
     assert_eq!(
         warnings,
         [
-            "recommended fields missing: homepage, license, access, anatomy, year, subjects or scans, label_types, sources"
+            "recommended fields missing: homepage, year, anatomy, subjects or scans, label_types, license, access, sources"
         ]
     );
 }

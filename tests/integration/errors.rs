@@ -548,3 +548,26 @@ error: 1 error in 1 file
 "
     );
 }
+
+#[test]
+fn values_written_as_people_write_them_get_the_importers_reading_as_hint() {
+    // The validator's "did you mean" asks the same word table `faircat import` reads cells
+    // with (vocab::words), so a value import would have understood is named exactly.
+    let yaml = entry_with("platform: [HF]\n")
+        .replace("modalities: [CT]", "modalities: [X-ray]")
+        .replace("anatomy: [chest]", "anatomy: [cerebral]")
+        .replace("label_types: [pixel-level]", "label_types: [segmentation]")
+        .replace("access: public", "access: open")
+        .replace("license: CC-BY-4.0", "license: cc0");
+    let out = check_one(&yaml);
+    for hint in [
+        "unknown modality 'X-ray' — did you mean 'DX'?",
+        "unknown body region 'cerebral' — did you mean 'brain'?",
+        "unknown label type 'segmentation' — did you mean 'pixel-level'?",
+        "unknown access 'open' — did you mean 'public'?",
+        "unknown licence 'cc0' — did you mean 'CC0-1.0'?",
+        "unknown platform 'HF' — did you mean 'Hugging Face'?",
+    ] {
+        assert!(out.contains(hint), "{hint}\n{out}");
+    }
+}

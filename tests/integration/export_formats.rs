@@ -38,7 +38,7 @@ fn json_api_csv_and_croissant_carry_the_facts() {
     let csv_text = cat.read_out("catalog.csv");
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header, faircat::metadata::csv::COLUMNS);
+    assert_eq!(header, faircat::metadata::csv::columns());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), datasets.len());
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();

@@ -201,7 +201,11 @@ fn add_metrics(g: &mut Graph, catalog: &Catalog) {
                     "{} True when the entry states {} (fields: {}); needed from level {}.",
                     c.question,
                     c.passes,
-                    c.fields.join(", "),
+                    c.fields
+                        .iter()
+                        .map(|f| f.name())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     c.level
                 ),
                 "en",

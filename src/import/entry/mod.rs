@@ -174,11 +174,8 @@ pub fn build_with(
             present.push((column.clone(), cell.to_string()));
         }
         let Some(field) = field else {
+            // Said once for the column, in the mapping (not again for every row).
             entry.kept.push((column.clone(), cell.to_string()));
-            entry.notes.push(Note {
-                column,
-                message: format!("column not mapped to a field: '{cell}' kept in remarks"),
-            });
             continue;
         };
         let outcome = normalize(field, cell);
@@ -503,362 +500,9 @@ fn missing_required(entry: &Entry) -> Vec<&'static str> {
     missing
 }
 
-// ---------------------------------------------------------------------------------------------
-// YAML
+mod file;
 
-const SECTIONS: &[(Field, &str)] = &[
-    (Field::Name, "Identity"),
-    (Field::Modalities, "Imaging"),
-    (Field::TargetsPixel, "Annotations"),
-    (Field::License, "Rights and access"),
-    (Field::Citations, "Provenance"),
-];
-
-/// Short controlled values look best as a flow list: `modalities: [PT, CT]`.
-fn flow_list(field: Field) -> bool {
-    matches!(
-        field,
-        Field::Modalities
-            | Field::Anatomy
-            | Field::LabelTypes
-            | Field::Platform
-            | Field::DataUse
-            | Field::FileFormats
-            | Field::DerivedFrom
-            | Field::Related
-    )
-}
-
-/// The entry's YAML file: a header comment (where it came from, what is missing), then every
-/// field that has a value, in schema order, grouped under section comments.
-pub fn to_yaml(entry: &Entry, origin: &str) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# {} — imported by `faircat import` from {origin}, row {}.",
-        one_line(entry.name()),
-        entry.row
-    );
-    out.push_str(
-        "# Fields are described in docs/entry-schema.md; run `faircat check` after editing.\n",
-    );
-    if entry.is_draft() {
-        if entry.missing.is_empty() {
-            out.push_str("# Draft: not published until `draft: true` is removed.\n");
-        } else {
-            out.push_str(
-                "# Draft: not published until these are filled in and `draft: true` is removed:\n",
-            );
-            for m in &entry.missing {
-                let _ = writeln!(out, "#   - {m}");
-            }
-        }
-        out.push_str("draft: true\n");
-    }
-
-    let remarks = remarks_text(entry);
-    let mut section = 0;
-    let mut in_targets = false;
-    let mut in_contact = false;
-    for (&field, value) in &entry.values {
-        if matches!(
-            field,
-            Field::Slug | Field::Draft | Field::Remarks | Field::Ignore
-        ) {
-            continue;
-        }
-        if let Some(s) = SECTIONS.iter().rposition(|(start, _)| field >= *start)
-            && section <= s
-        {
-            let _ = writeln!(out, "\n# {}", SECTIONS[s].1);
-            section = s + 1;
-        }
-        let nested = match top_level_key(field) {
-            "targets" => {
-                if !in_targets {
-                    out.push_str("targets:\n");
-                    in_targets = true;
-                }
-                true
-            }
-            "contact" => {
-                if !in_contact {
-                    out.push_str("contact:\n");
-                    in_contact = true;
-                }
-                true
-            }
-            _ => false,
-        };
-        write_one(&mut out, field, value, nested);
-    }
-    if let Some(remarks) = remarks {
-        if section < SECTIONS.len() {
-            let _ = writeln!(out, "\n# {}", SECTIONS[SECTIONS.len() - 1].1);
-        }
-        write_field(&mut out, "remarks", &Value::Text(remarks), 0, false, false);
-    }
-    out
-}
-
-/// The top-level key of the entry file a field is written under (`targets_pixel` →
-/// `targets`, `contact_email` → `contact`).
-pub fn top_level_key(field: Field) -> &'static str {
-    match field {
-        Field::TargetsPixel | Field::TargetsInstance | Field::TargetsImage => "targets",
-        Field::ContactName | Field::ContactEmail | Field::ContactUrl => "contact",
-        f => f.id(),
-    }
-}
-
-/// Some fields of an entry as YAML (no comments or sections), and their top-level keys.
-pub struct Added {
-    pub yaml: String,
-    pub fields: Vec<&'static str>,
-}
-
-/// The fields of `entry` that `include` accepts, written as [`to_yaml`] writes them.
-pub fn fields_yaml(entry: &Entry, include: impl Fn(Field) -> bool) -> Added {
-    let mut yaml = String::new();
-    let mut fields: Vec<&'static str> = Vec::new();
-    for (&field, value) in &entry.values {
-        if !include(field) {
-            continue;
-        }
-        let key = top_level_key(field);
-        let nested = key != field.id();
-        if !fields.contains(&key) {
-            fields.push(key);
-            if nested {
-                let _ = writeln!(yaml, "{key}:");
-            }
-        }
-        write_one(&mut yaml, field, value, nested);
-    }
-    Added { yaml, fields }
-}
-
-/// One field: `key: value`, or under its parent (`targets:`, `contact:`) when `nested`.
-fn write_one(out: &mut String, field: Field, value: &Value, nested: bool) {
-    let key = if nested {
-        field
-            .id()
-            .trim_start_matches("targets_")
-            .trim_start_matches("contact_")
-    } else {
-        field.id()
-    };
-    match (field, value) {
-        (Field::Publisher, Value::Maps(maps)) if maps.len() == 1 => {
-            write_map(out, key, &maps[0], PUBLISHER_KEYS);
-        }
-        (Field::Creators, Value::Maps(maps)) => write_maps(out, key, maps, CREATOR_KEYS, 0),
-        _ => write_field(
-            out,
-            key,
-            value,
-            if nested { 2 } else { 0 },
-            flow_list(field),
-            is_date(field),
-        ),
-    }
-}
-
-fn is_date(field: Field) -> bool {
-    matches!(field, Field::Released | Field::Updated | Field::Added)
-}
-
-/// The entry's remarks with the cells that could not be read appended, quoted.
-pub fn remarks_text(entry: &Entry) -> Option<String> {
-    let own = match entry.values.get(&Field::Remarks) {
-        Some(Value::Text(t)) => Some(t.trim_end().to_string()),
-        _ => None,
-    };
-    let mut own = own;
-    if !entry.facts.is_empty() {
-        let mut text = own.map(|t| format!("{t}\n\n")).unwrap_or_default();
-        text.push_str(FACTS_HEADLINE);
-        for (column, value) in &entry.facts {
-            let _ = write!(text, "\n- {}: {}", one_line(column), one_line(value));
-        }
-        own = Some(text);
-    }
-    if entry.kept.is_empty() {
-        return own;
-    }
-    let mut text = own.map(|t| format!("{t}\n\n")).unwrap_or_default();
-    text.push_str(KEPT_HEADLINE);
-    for (column, value) in &entry.kept {
-        let _ = write!(text, "\n- {}: \"{}\"", one_line(column), one_line(value));
-    }
-    Some(text)
-}
-
-fn one_line(s: &str) -> String {
-    crate::markdown::collapse_whitespace(s)
-}
-
-fn write_field(out: &mut String, key: &str, value: &Value, indent: usize, flow: bool, date: bool) {
-    let pad = " ".repeat(indent);
-    match value {
-        Value::Text(t) if date => {
-            let _ = writeln!(out, "{pad}{key}: {t}");
-        }
-        Value::Text(t) if t.contains('\n') => {
-            let _ = writeln!(out, "{pad}{key}: {}", block_or_quoted(t, indent + 2));
-        }
-        Value::Text(t) => {
-            let _ = writeln!(out, "{pad}{key}: {}", scalar(t, false));
-        }
-        Value::Int(n) => {
-            let _ = writeln!(out, "{pad}{key}: {n}");
-        }
-        Value::Bool(b) => {
-            let _ = writeln!(out, "{pad}{key}: {b}");
-        }
-        Value::List(items) if flow => {
-            let items: Vec<String> = items.iter().map(|i| scalar(i, true)).collect();
-            let _ = writeln!(out, "{pad}{key}: [{}]", items.join(", "));
-        }
-        Value::List(items) => {
-            let _ = writeln!(out, "{pad}{key}:");
-            for item in items {
-                let _ = writeln!(out, "{pad}  - {}", scalar(item, false));
-            }
-        }
-        Value::Maps(maps) => write_maps(out, key, maps, MAP_KEY_ORDER, indent),
-    }
-}
-
-/// A list of maps, keys in `order`.
-fn write_maps(
-    out: &mut String,
-    key: &str,
-    maps: &[serde_json::Map<String, serde_json::Value>],
-    order: &[&str],
-    indent: usize,
-) {
-    let pad = " ".repeat(indent);
-    let _ = writeln!(out, "{pad}{key}:");
-    for map in maps {
-        for (i, (k, v)) in ordered(map, order).into_iter().enumerate() {
-            let lead = if i == 0 { "  - " } else { "    " };
-            let _ = writeln!(out, "{pad}{lead}{k}: {}", json_scalar(v));
-        }
-    }
-}
-
-/// One map (the publisher), keys in `order`.
-fn write_map(
-    out: &mut String,
-    key: &str,
-    map: &serde_json::Map<String, serde_json::Value>,
-    order: &[&str],
-) {
-    let _ = writeln!(out, "{key}:");
-    for (k, v) in ordered(map, order) {
-        let _ = writeln!(out, "  {k}: {}", json_scalar(v));
-    }
-}
-
-fn ordered<'m>(
-    map: &'m serde_json::Map<String, serde_json::Value>,
-    order: &[&str],
-) -> Vec<(&'m String, &'m serde_json::Value)> {
-    let mut keys: Vec<&String> = map.keys().collect();
-    keys.sort_by_key(|k| order.iter().position(|o| o == k));
-    keys.into_iter().map(|k| (k, &map[k])).collect()
-}
-
-fn json_scalar(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => scalar(s, false),
-        serde_json::Value::Null => "null".into(),
-        other => other.to_string(),
-    }
-}
-
-/// The order keys of downloads and citations are written in (the schema's).
-const MAP_KEY_ORDER: &[&str] = &[
-    "url",
-    "text",
-    "name",
-    "doi",
-    "media_type",
-    "size_bytes",
-    "sha256",
-    "preferred",
-];
-
-/// A literal block (`|`) for multi-line text where YAML allows it, else a double-quoted string.
-fn block_or_quoted(text: &str, indent: usize) -> String {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let unsafe_block = text.starts_with([' ', '\t'])
-        || text.contains('\r')
-        || text
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t')
-        || lines.iter().any(|l| !l.is_empty() && l.trim().is_empty());
-    if unsafe_block {
-        return quoted(text);
-    }
-    let body = text.trim_end_matches('\n');
-    let trailing = text.len() - body.len();
-    let chomp = match trailing {
-        0 => "|-",
-        1 => "|",
-        _ => "|+",
-    };
-    let pad = " ".repeat(indent);
-    let mut out = chomp.to_string();
-    for line in body.split('\n') {
-        out.push('\n');
-        if !line.is_empty() {
-            out.push_str(&pad);
-            out.push_str(line);
-        }
-    }
-    for _ in 1..trailing {
-        out.push('\n');
-    }
-    out
-}
-
-/// A string as a YAML scalar: plain when that cannot be misread, double-quoted otherwise.
-pub fn scalar(s: &str, in_flow: bool) -> String {
-    if plain_is_safe(s, in_flow) {
-        s.to_string()
-    } else {
-        quoted(s)
-    }
-}
-
-fn quoted(s: &str) -> String {
-    // A JSON string is a valid YAML double-quoted scalar.
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
-
-fn plain_is_safe(s: &str, in_flow: bool) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    if s.trim() != s
-        || "-?:,[]{}#&*!|>'\"%@`".contains(first)
-        || s.contains(": ")
-        || s.contains(" #")
-        || s.ends_with(':')
-        || s.chars().any(|c| c.is_control())
-        || (in_flow && s.contains([',', '[', ']', '{', '}']))
-    {
-        return false;
-    }
-    let reserved = crate::yaml::is_reserved_word(s);
-    let numeric = s.parse::<f64>().is_ok()
-        || (first.is_ascii_digit()
-            && s.chars()
-                .all(|c| c.is_ascii_hexdigit() || "xo._:-+".contains(c)));
-    !reserved && !numeric
-}
+pub use file::{Added, fields_yaml, remarks_text, to_yaml, top_level_key};
 
 #[cfg(test)]
 mod tests {
@@ -866,18 +510,6 @@ mod tests {
 
     fn headers(h: &[&str]) -> Vec<String> {
         h.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn scalars_are_quoted_when_yaml_would_misread_them() {
-        assert_eq!(scalar("Tiny CT", false), "Tiny CT");
-        assert_eq!(scalar("yes", false), "\"yes\"");
-        assert_eq!(scalar("2020", false), "\"2020\"");
-        assert_eq!(scalar("a: b", false), "\"a: b\"");
-        assert_eq!(scalar("#1", false), "\"#1\"");
-        assert_eq!(scalar("a, b", true), "\"a, b\"");
-        assert_eq!(scalar("(New) UPPEN GBM", false), "(New) UPPEN GBM");
-        assert_eq!(scalar("x\ty", false), "\"x\\ty\"");
     }
 
     #[test]
@@ -912,14 +544,15 @@ mod tests {
     }
 
     #[test]
-    fn unmapped_columns_go_to_remarks_and_are_reported() {
+    fn unmapped_columns_go_to_remarks_and_are_not_reported_per_row() {
         let h = headers(&["name", "Weighted Publishable"]);
         let row = Row {
             number: 7,
             cells: vec!["A".into(), "Yes".into()],
         };
         let e = build(&h, &[Some(Field::Name), None], &row).unwrap();
-        assert_eq!(e.notes[0].column, "Weighted Publishable");
+        // The mapping says it once for the column (`map_columns`), not every row.
+        assert!(e.notes.is_empty(), "{:?}", e.notes);
         let yaml = to_yaml(&e, "t.csv");
         assert!(
             yaml.contains("- Weighted Publishable: \\\"Yes\\\"")
@@ -949,12 +582,5 @@ mod tests {
         );
         assert!(s.len() <= MAX_SLUG && !s.ends_with('-'), "{s}");
         assert!(s.starts_with("amos-a-large-scale"));
-    }
-
-    #[test]
-    fn block_text_keeps_its_lines() {
-        assert_eq!(block_or_quoted("a\nb", 2), "|-\n  a\n  b");
-        assert_eq!(block_or_quoted("a\n\nb\n", 2), "|\n  a\n\n  b");
-        assert_eq!(block_or_quoted(" a\nb", 2), "\" a\\nb\"");
     }
 }
