@@ -73,3 +73,29 @@ mod tests {
         assert_eq!(config().base_url, "https://example.org/catalog/");
     }
 }
+
+/// Hold the generated section `name` of the doc `file` (relative to the repository) to
+/// `generated`: the text between the line ending `<!-- name: … -->` and `<!-- end name -->`.
+/// With `FAIRCAT_BLESS` set, rewrite the section instead. `source` names what generates it.
+#[cfg(test)]
+pub(crate) fn check_generated_doc_section(file: &str, name: &str, generated: &str, source: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    let doc = std::fs::read_to_string(&path).unwrap();
+    let open = doc
+        .find(&format!("<!-- {name}:"))
+        .unwrap_or_else(|| panic!("{file}: no start marker of {name}"));
+    let body_at = open + doc[open..].find("-->\n").expect("start marker's end") + "-->\n".len();
+    let close = doc
+        .find(&format!("<!-- end {name} -->"))
+        .unwrap_or_else(|| panic!("{file}: no end marker of {name}"));
+    if std::env::var_os("FAIRCAT_BLESS").is_some() {
+        let fixed = format!("{}{generated}{}", &doc[..body_at], &doc[close..]);
+        std::fs::write(&path, fixed).unwrap();
+        return;
+    }
+    assert_eq!(
+        doc[body_at..close],
+        *generated,
+        "{file} differs from {source}: run the test with FAIRCAT_BLESS=1"
+    );
+}

@@ -446,24 +446,11 @@ mod tests {
 
     #[test]
     fn the_doc_lists_every_field_as_the_table_says() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/entry-schema.md");
-        let doc = std::fs::read_to_string(&path).unwrap();
-        let (start, end) = ("-->\n", "<!-- end fields -->");
-        let open = doc.find("<!-- fields:").expect("start marker");
-        let body_at = open + doc[open..].find(start).unwrap() + start.len();
-        let close = doc.find(end).expect("end marker");
-        let expected = schema_doc_section();
-        if std::env::var_os("FAIRCAT_BLESS").is_some() {
-            let mut fixed = doc[..body_at].to_string();
-            fixed.push_str(&expected);
-            fixed.push_str(&doc[close..]);
-            std::fs::write(&path, fixed).unwrap();
-            return;
-        }
-        assert_eq!(
-            doc[body_at..close],
-            expected,
-            "docs/entry-schema.md differs from the field table: run the test with FAIRCAT_BLESS=1"
+        crate::fixture::check_generated_doc_section(
+            "docs/entry-schema.md",
+            "fields",
+            &schema_doc_section(),
+            "the field table",
         );
     }
 }

@@ -197,24 +197,11 @@ fn every_criterion_has_a_unique_id_a_field_and_a_level_in_range() {
 
 #[test]
 fn the_doc_lists_every_criterion_as_the_table_says() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/ai-readiness.md");
-    let doc = std::fs::read_to_string(&path).unwrap();
-    let (start, end) = ("-->\n", "<!-- end criteria -->");
-    let open = doc.find("<!-- criteria:").expect("start marker");
-    let body_at = open + doc[open..].find(start).unwrap() + start.len();
-    let close = doc.find(end).expect("end marker");
-    let expected = criteria_markdown();
-    if std::env::var_os("FAIRCAT_BLESS").is_some() {
-        let mut fixed = doc[..body_at].to_string();
-        fixed.push_str(&expected);
-        fixed.push_str(&doc[close..]);
-        std::fs::write(&path, fixed).unwrap();
-        return;
-    }
-    assert_eq!(
-        doc[body_at..close],
-        expected,
-        "docs/ai-readiness.md differs from readiness::CRITERIA: run the test with FAIRCAT_BLESS=1"
+    crate::fixture::check_generated_doc_section(
+        "docs/ai-readiness.md",
+        "criteria",
+        &criteria_markdown(),
+        "readiness::CRITERIA",
     );
 }
 

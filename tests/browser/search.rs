@@ -24,8 +24,12 @@ fn reference() -> StaticIndex {
     StaticIndex::open(move |p| std::fs::read(dir.join(p)).ok()).expect("open built index")
 }
 
-/// The reference's result slugs and facet counts for what the search page runs.
-fn expected(text: &str, filters: &[(&str, &str)]) -> (Vec<String>, BTreeMap<String, u32>) {
+/// The reference's results, as the search page runs the query: the opened index with them.
+fn reference_search(
+    text: &str,
+    filters: &[(&str, &str)],
+    sort: Sort,
+) -> (StaticIndex, query::Results) {
     let index = reference();
     let mut f: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (k, v) in filters {
@@ -37,11 +41,17 @@ fn expected(text: &str, filters: &[(&str, &str)]) -> (Vec<String>, BTreeMap<Stri
             text: text.into(),
             typing: !text.ends_with(' ') && !text.is_empty(),
             filters: f,
+            sort,
             counts: true,
-            ..Query::default()
         },
     )
     .unwrap();
+    (index, r)
+}
+
+/// The reference's result slugs and facet counts for what the search page runs.
+fn expected(text: &str, filters: &[(&str, &str)]) -> (Vec<String>, BTreeMap<String, u32>) {
+    let (index, r) = reference_search(text, filters, Sort::Relevance);
     let slugs = r
         .hits
         .iter()
@@ -385,24 +395,9 @@ fn sharded_index_typos_in_the_client_are_the_reference() {
     page.assert_clean();
 }
 
-/// The reference's slugs, in order, for a query with filters and a sort.
+/// The reference's doc ids, in order, for a query with filters and a sort.
 fn reference_order(text: &str, filters: &[(&str, &str)], sort: Sort) -> (StaticIndex, Vec<u32>) {
-    let index = reference();
-    let mut f: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (k, v) in filters {
-        f.entry(k.to_string()).or_default().push(v.to_string());
-    }
-    let r = query::search(
-        &index,
-        &Query {
-            text: text.into(),
-            typing: !text.ends_with(' ') && !text.is_empty(),
-            filters: f,
-            sort,
-            counts: true,
-        },
-    )
-    .unwrap();
+    let (index, r) = reference_search(text, filters, sort);
     let docs = r.hits.iter().map(|(d, _)| *d).collect();
     (index, docs)
 }
