@@ -58,22 +58,6 @@ pub fn platform(name: &str) -> &'static Platform {
     crate::vocab::platform(name).unwrap_or_else(|| panic!("no platform {name}"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_fixture_dataset_is_valid_and_its_terms_are_the_vocabulary_s() {
-        let d = dataset("x", "X");
-        assert!(d.description.len() >= 50, "{}", d.description);
-        assert!(!d.draft);
-        assert_eq!(modality("CT").code, "CT");
-        assert_eq!(anatomy("thorax").id, "chest");
-        assert_eq!(platform("tcia").name, "The Cancer Imaging Archive (TCIA)");
-        assert_eq!(config().base_url, "https://example.org/catalog/");
-    }
-}
-
 /// Hold the generated section `name` of the doc `file` (relative to the repository) to
 /// `generated`: the text between the line ending `<!-- name: … -->` and `<!-- end name -->`.
 /// With `FAIRCAT_BLESS` set, rewrite the section instead. `source` names what generates it.
@@ -98,4 +82,20 @@ pub(crate) fn check_generated_doc_section(file: &str, name: &str, generated: &st
         *generated,
         "{file} differs from {source}: run the test with FAIRCAT_BLESS=1"
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fixture_dataset_is_valid_and_its_terms_are_the_vocabulary_s() {
+        let d = dataset("x", "X");
+        assert!(d.description.len() >= 50, "{}", d.description);
+        assert!(!d.draft);
+        assert_eq!(modality("CT").code, "CT");
+        assert_eq!(anatomy("thorax").id, "chest");
+        assert_eq!(platform("tcia").name, "The Cancer Imaging Archive (TCIA)");
+        assert_eq!(config().base_url, "https://example.org/catalog/");
+    }
 }
