@@ -143,6 +143,10 @@ pub enum Field {
     /// Species of the subjects: "Human" says nothing new; another species becomes a keyword and
     /// a remark.
     Species,
+    /// A curator's "Notes" column: its text goes to `remarks`, and the http(s) URLs in it to
+    /// `sources` as well (curators keep their links there). Only import reads it; `faircat
+    /// export` writes `remarks`, which import reads back as it is.
+    Notes,
     /// A column kept in `remarks` under its header, as a fact rather than a problem (a status,
     /// the kinds of supporting data).
     Note,
@@ -185,6 +189,8 @@ pub enum Kind {
     /// A publisher: a JSON object or an organisation's name.
     Publisher,
     Species,
+    /// Remarks whose URLs are sources too.
+    Notes,
     Note,
     Ignore,
 }

@@ -291,6 +291,7 @@ fn cell(d: &Dataset, field: Field) -> Cell {
         | Field::Citation
         | Field::CitationDoi
         | Field::Species
+        | Field::Notes
         | Field::Note
         | Field::Ignore => Cell::Empty,
     }

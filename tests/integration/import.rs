@@ -517,7 +517,7 @@ fn a_curators_own_headers_map_without_options() {
         "license",
         "access",
         "sources",
-        "remarks",
+        "notes",
     ];
     for (header, target) in headers.iter().zip(targets) {
         assert_mapped(&report, header, target);
@@ -579,6 +579,19 @@ fn a_curators_own_headers_map_without_options() {
     assert_eq!(brain["access"], "registration");
     assert_eq!(brain["platform"], json!(["OpenNeuro"]));
     assert!(brain.get("studies").is_none());
+    // A "Notes" cell is a remark, and the links in it are sources too.
+    assert_eq!(
+        brain["sources"],
+        json!([
+            "https://example.org/brain-mr/",
+            "https://example.org/brain-mr/readme"
+        ])
+    );
+    let remarks = brain["remarks"].as_str().unwrap();
+    assert!(
+        remarks.starts_with("Defaced before release, see https://example.org/brain-mr/readme."),
+        "{remarks}"
+    );
 }
 
 #[test]

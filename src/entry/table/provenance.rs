@@ -106,8 +106,9 @@ pub(in crate::entry) static ROWS: &[Row] = &[
                 Field::Remarks,
                 "remarks",
                 Kind::Markdown,
-                &["notes", "comments", "caveats"],
+                &["comments", "caveats"],
             ),
+            col(Field::Notes, "notes", Kind::Notes, &[]).import_only(),
             col(Field::Species, "species", Kind::Species, &["organism"]).import_only(),
             col(
                 Field::Note,

@@ -109,6 +109,28 @@ impl Outcome {
     }
 }
 
+/// A "Notes" cell: its text for `remarks`, and the http(s) URLs in it for `sources` too.
+fn notes(cell: &str) -> Outcome {
+    let mut o = Outcome::clean(Field::Remarks, Value::Text(cell.to_string()));
+    let mut urls: Vec<String> = Vec::new();
+    for word in cell.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '(' | ')'))
+    {
+        let word = word.trim_end_matches(['.', ',', ';', ':']);
+        if let Some(u) = scalars::url(word).filter(|u| !urls.contains(u)) {
+            urls.push(u);
+        }
+    }
+    if !urls.is_empty() {
+        o.implied.push(Implied {
+            field: Field::Sources,
+            value: Value::List(urls.clone()),
+            merge: true,
+            note: format!("{} from the notes added to sources", urls.join(", ")),
+        });
+    }
+    o
+}
+
 /// Cells that say "nothing known" in words.
 fn is_placeholder(cell: &str) -> bool {
     matches!(
@@ -126,6 +148,7 @@ pub fn normalize(field: Field, cell: &str) -> Outcome {
     match field.kind() {
         Kind::Ignore => Outcome::nothing(field),
         Kind::Note => Outcome::remark(field, cell),
+        Kind::Notes => notes(cell),
         Kind::Species => species(field, cell),
         Kind::Creators => creators(field, cell),
         Kind::Publisher => publisher(field, cell),

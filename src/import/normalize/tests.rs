@@ -260,3 +260,24 @@ fn javascript_urls_are_refused() {
     assert!(url("javascript:alert(1)").is_none());
     assert!(url("https://example.org/").is_some());
 }
+
+#[test]
+fn a_notes_cell_is_a_remark_whose_links_are_sources_too() {
+    let o = normalize(
+        Field::Notes,
+        "See https://example.org/a (read 2024), and <https://example.org/b>. Not javascript:alert(1).",
+    );
+    assert_eq!(o.field, Field::Remarks);
+    assert!(matches!(&o.value, Some(Value::Text(t)) if t.starts_with("See https://example.org/a")));
+    assert_eq!(o.implied.len(), 1);
+    assert_eq!(o.implied[0].field, Field::Sources);
+    assert!(o.implied[0].merge);
+    assert_eq!(
+        o.implied[0].value,
+        Value::List(vec![
+            "https://example.org/a".into(),
+            "https://example.org/b".into()
+        ])
+    );
+    assert!(normalize(Field::Notes, "No links here.").implied.is_empty());
+}
