@@ -79,6 +79,16 @@ fn default_theme() -> String {
 }
 
 impl Config {
+    /// The catalog's description, or its title when it has none (DCAT and the FAIR Data Point
+    /// require one).
+    pub fn description_or_title(&self) -> &str {
+        if self.description.trim().is_empty() {
+            &self.title
+        } else {
+            &self.description
+        }
+    }
+
     pub const FILE_NAME: &'static str = "faircat.toml";
 
     /// Read `faircat.toml` from the catalog root. Errors carry the file's line and column.

@@ -11,27 +11,10 @@ pub use crate::entry::fields::{Field, Kind};
 
 /// Lowercase letters and digits only: "Data Owner (Email)" → "dataowneremail".
 pub fn header_key(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::vocab::words::alnum(header)
 }
 
-/// The header without parenthetical remarks: "axes (N)" → "axes ".
-fn without_parentheses(header: &str) -> String {
-    let mut depth = 0usize;
-    let mut out = String::new();
-    for c in header.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            c if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
+use crate::vocab::words::without_parentheses;
 
 /// Words before a header that only say it is a count: "No. of patients", "# subjects",
 /// "Number of scans", "Total cases".

@@ -142,12 +142,11 @@ fn containers(catalog: &Catalog) -> Vec<(String, Graph)> {
     let mut g = Graph::new();
     g.typed(cat.clone(), "dcat:Catalog");
     g.add(cat.clone(), "dct:title", text_lang(&c.title, lang));
-    let description = if c.description.trim().is_empty() {
-        &c.title
-    } else {
-        &c.description
-    };
-    g.add(cat.clone(), "dct:description", text_lang(description, lang));
+    g.add(
+        cat.clone(),
+        "dct:description",
+        text_lang(c.description_or_title(), lang),
+    );
     g.add(cat.clone(), "dct:conformsTo", node(CATALOG_PROFILE.into()));
     g.add(cat.clone(), "dct:isPartOf", root.clone());
     g.add(cat.clone(), "dcat:endPointURL", root.clone());

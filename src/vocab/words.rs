@@ -15,7 +15,7 @@ pub(crate) fn alnum(s: &str) -> String {
 }
 
 /// The text without parenthetical remarks: "segmentation (masks)" → "segmentation ".
-fn without_parentheses(s: &str) -> String {
+pub(crate) fn without_parentheses(s: &str) -> String {
     let mut depth = 0usize;
     let mut out = String::new();
     for c in s.chars() {

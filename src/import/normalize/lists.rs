@@ -60,21 +60,6 @@ pub fn split_top(cell: &str, separators: &[char]) -> Vec<String> {
         .collect()
 }
 
-/// The text without parenthetical remarks: "TCIA (challenge on Grand Challenge)" → "TCIA ".
-pub fn without_parentheses(s: &str) -> String {
-    let mut depth = 0usize;
-    let mut out = String::new();
-    for c in s.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            c if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 /// The text inside the first parentheses: "adrenal (abdomen)" → "abdomen".
 pub(super) fn inside_parentheses(s: &str) -> Option<&str> {
     let open = s.find('(')?;

@@ -295,22 +295,17 @@ fn strip_footnote_marks(cell: &str) -> (String, String) {
     (name.to_string(), marks)
 }
 
-fn alnum(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 mod agents;
 mod lists;
 mod scalars;
 #[cfg(test)]
 mod tests;
 
+use crate::vocab::words::alnum;
+pub(crate) use crate::vocab::words::without_parentheses;
 use agents::*;
 pub use agents::{CREATOR_KEYS, PUBLISHER_KEYS};
 use lists::*;
-pub use lists::{NON_IMAGE_OBJECTS, split_top, without_parentheses};
+pub use lists::{NON_IMAGE_OBJECTS, split_top};
 use scalars::*;
 pub use scalars::{bare_doi, boolean, date, parse_count, url};

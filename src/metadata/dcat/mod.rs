@@ -88,12 +88,11 @@ fn head_graph(catalog: &Catalog) -> Graph {
     let lang = c.language.as_str();
     g.typed(cat.clone(), "dcat:Catalog");
     g.add(cat.clone(), "dct:title", text_lang(&c.title, lang));
-    let description = if c.description.trim().is_empty() {
-        &c.title
-    } else {
-        &c.description
-    };
-    g.add(cat.clone(), "dct:description", text_lang(description, lang));
+    g.add(
+        cat.clone(),
+        "dct:description",
+        text_lang(c.description_or_title(), lang),
+    );
     g.add(cat.clone(), "dct:publisher", publisher_iri(catalog));
     add_metadata_license(&mut g, catalog, &cat);
     let home = NamedNode::new_unchecked(c.base_url.clone());
