@@ -181,3 +181,45 @@ pub fn faircat(dir: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// `faircat export --format <format> --out <file>` of the catalog at `root`; panics unless it
+/// succeeds.
+pub fn export_to(root: &Path, format: &str, file: &Path) {
+    let (code, _, err) = faircat(
+        root,
+        &[
+            "export",
+            "--format",
+            format,
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+}
+
+/// An entry with every required and recommended field (year `year`), so that only the
+/// problems a test adds are reported, with `extra` appended.
+pub fn complete_entry(year: i32, extra: &str) -> String {
+    format!(
+        "name: Test Entry\n\
+         description: A synthetic chest CT collection used by faircat's tests; it exists only here.\n\
+         homepage: https://example.org/test/\n\
+         year: {year}\n\
+         modalities: [CT]\n\
+         anatomy: [chest]\n\
+         subjects: 10\n\
+         label_types: [pixel-level]\n\
+         license: CC-BY-4.0\n\
+         access: public\n\
+         sources: [Test fixture]\n\
+         {extra}"
+    )
+}
+
+/// `check` on a catalog holding one entry, `x.yaml`.
+pub fn check_one(yaml: &str) -> String {
+    let cat = TestCatalog::empty();
+    cat.entry("x", yaml);
+    cat.check_output()
+}

@@ -8,29 +8,11 @@ use common::TestCatalog;
 use pretty_assertions::assert_eq;
 use serde_json::{Value, json};
 
-/// A complete entry (only the problems a test adds are reported), with `extra` appended.
 fn entry_with(extra: &str) -> String {
-    format!(
-        "name: Test Entry\n\
-         description: A synthetic chest CT collection used by faircat's tests; it exists only here.\n\
-         homepage: https://example.org/test/\n\
-         year: 2016\n\
-         modalities: [CT]\n\
-         anatomy: [chest]\n\
-         subjects: 10\n\
-         label_types: [pixel-level]\n\
-         license: CC-BY-4.0\n\
-         access: public\n\
-         sources: [Test fixture]\n\
-         {extra}"
-    )
+    common::complete_entry(2016, extra)
 }
 
-fn check_one(yaml: &str) -> String {
-    let cat = TestCatalog::empty();
-    cat.entry("x", yaml);
-    cat.check_output()
-}
+use common::check_one;
 
 const CREATORS: &str = "version: \"2\"\n\
 creators:\n  \
@@ -276,17 +258,7 @@ fn export_and_import_keep_creators_publisher_and_version() {
     let expected = dataset_json(&original);
     for format in ["csv", "tsv", "json"] {
         let file = original.root().join(format!("export.{format}"));
-        let (code, _, err) = common::faircat(
-            original.root(),
-            &[
-                "export",
-                "--format",
-                format,
-                "--out",
-                file.to_str().unwrap(),
-            ],
-        );
-        assert_eq!(code, 0, "{err}");
+        common::export_to(original.root(), format, &file);
         let copy = TestCatalog::empty();
         let (code, report, err) = common::faircat(
             copy.root(),

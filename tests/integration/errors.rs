@@ -7,31 +7,11 @@ use crate::common;
 use common::TestCatalog;
 use pretty_assertions::assert_eq;
 
-/// An entry with every required and recommended field, so that only the problem a test adds
-/// is reported. `{}` is replaced by the test's extra lines.
 fn entry_with(extra: &str) -> String {
-    format!(
-        "name: Test Entry\n\
-         description: A synthetic chest CT collection used by faircat's tests; it exists only here.\n\
-         homepage: https://example.org/test/\n\
-         year: 2020\n\
-         modalities: [CT]\n\
-         anatomy: [chest]\n\
-         subjects: 10\n\
-         label_types: [pixel-level]\n\
-         license: CC-BY-4.0\n\
-         access: public\n\
-         sources: [Test fixture]\n\
-         {extra}"
-    )
+    common::complete_entry(2020, extra)
 }
 
-/// `check` on a catalog holding one entry, `x.yaml`.
-fn check_one(yaml: &str) -> String {
-    let cat = TestCatalog::empty();
-    cat.entry("x", yaml);
-    cat.check_output()
-}
+use common::check_one;
 
 #[test]
 fn complete_entry_has_no_problems() {

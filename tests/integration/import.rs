@@ -426,17 +426,7 @@ fn import_of_export_reproduces_the_full_fixture_catalog() {
     assert_eq!(expected.len(), 3);
     for format in ["csv", "tsv", "json"] {
         let file = original.root().join(format!("export.{format}"));
-        let (code, _, err) = faircat(
-            original.root(),
-            &[
-                "export",
-                "--format",
-                format,
-                "--out",
-                file.to_str().unwrap(),
-            ],
-        );
-        assert_eq!(code, 0, "{err}");
+        common::export_to(original.root(), format, &file);
         let copy = TestCatalog::empty();
         let (code, report, err) = import(&copy, &file, &[]);
         assert_eq!(code, 0, "{report}{err}");
@@ -455,17 +445,7 @@ fn import_of_export_reproduces_the_bundled_catalog() {
     let out = tempfile::tempdir().unwrap();
     for format in ["csv", "json"] {
         let file = out.path().join(format!("catalog.{format}"));
-        let (code, _, err) = faircat(
-            &root,
-            &[
-                "export",
-                "--format",
-                format,
-                "--out",
-                file.to_str().unwrap(),
-            ],
-        );
-        assert_eq!(code, 0, "{err}");
+        common::export_to(&root, format, &file);
         let copy = TestCatalog::empty();
         copy.write(
             "faircat.toml",
@@ -611,17 +591,7 @@ fn export_csv_defuses_formulas_and_import_reads_them_back() {
     assert_eq!(expected.len(), 1, "{}", original.check_output());
     for format in ["csv", "tsv"] {
         let file = original.root().join(format!("export.{format}"));
-        let (code, _, err) = faircat(
-            original.root(),
-            &[
-                "export",
-                "--format",
-                format,
-                "--out",
-                file.to_str().unwrap(),
-            ],
-        );
-        assert_eq!(code, 0, "{err}");
+        common::export_to(original.root(), format, &file);
         let text = std::fs::read_to_string(&file).unwrap();
         assert!(text.contains("'=HYPERLINK("), "{format}: {text}");
         assert!(text.contains("'- a list item"), "{format}: {text}");
