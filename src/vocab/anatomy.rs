@@ -246,6 +246,13 @@ const ANATOMY: &[Anatomy] = &[
         synonyms: &["gall bladder"],
     },
     Anatomy {
+        id: "bile-duct",
+        label: "Bile duct",
+        snomed: "",
+        uberon: "UBERON:0002394",
+        synonyms: &["bile ducts"],
+    },
+    Anatomy {
         id: "thyroid",
         label: "Thyroid gland",
         snomed: "",
@@ -313,7 +320,7 @@ const ANATOMY: &[Anatomy] = &[
         label: "Eye",
         snomed: "",
         uberon: "UBERON:0000970",
-        synonyms: &["eyes", "ocular"],
+        synonyms: &["eyes", "ocular", "intraocular"],
     },
     Anatomy {
         id: "arm",
@@ -328,6 +335,13 @@ const ANATOMY: &[Anatomy] = &[
         snomed: "",
         uberon: "UBERON:0000978",
         synonyms: &["legs"],
+    },
+    Anatomy {
+        id: "limb",
+        label: "Limb",
+        snomed: "",
+        uberon: "UBERON:0002101",
+        synonyms: &["limbs", "extremity", "extremities"],
     },
 ];
 
