@@ -70,7 +70,7 @@ pub enum Command {
         /// where the row has none; list items are added to the row's own.
         #[arg(long = "set", value_name = "FIELD=VALUE")]
         sets: Vec<String>,
-        /// For rows that name an existing entry, add the fields it lacks (nothing else changes).
+        /// For rows that name an existing entry, add the fields it lacks and the sources it does not list (nothing else changes).
         #[arg(long, conflicts_with = "force")]
         update: bool,
     },

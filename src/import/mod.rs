@@ -11,6 +11,7 @@ pub mod export;
 pub mod fields;
 pub mod normalize;
 pub mod table;
+mod update;
 
 use entry::{Entry, Note, Skip};
 use fields::Field;
@@ -193,7 +194,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
             };
             match existing_path.filter(|_| opts.update) {
                 Some(path) => {
-                    let outcome = update_existing(&path, &entry, &origin, opts)?;
+                    let outcome = update::update_existing(&path, &entry, &origin, opts)?;
                     rows.push(report_for(&entry, outcome, None));
                 }
                 None => rows.push(report_for(&entry, duplicate, None)),
@@ -253,7 +254,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, String> {
         let shown = display_relative(&path, &opts.root);
         let yaml = entry::to_yaml(&entry, &origin);
         let outcome = if path.exists() && opts.update && !opts.force {
-            update_existing(&path, &entry, &origin, opts)?
+            update::update_existing(&path, &entry, &origin, opts)?
         } else if path.exists() && !opts.force {
             RowOutcome::Exists(shown)
         } else if opts.dry_run {
@@ -297,63 +298,6 @@ fn parse_sets(sets: &[String]) -> Result<Vec<(Field, String)>, String> {
             Ok((field, value.trim().to_string()))
         })
         .collect()
-}
-
-/// `--update`: append to an existing entry file the fields it lacks (by top-level key), after
-/// its own text, which is kept byte for byte. Its name, slug, draft state and remarks are never
-/// touched. The result must parse, or nothing is written.
-fn update_existing(
-    path: &Path,
-    entry: &Entry,
-    origin: &str,
-    opts: &ImportOptions,
-) -> Result<RowOutcome, String> {
-    let shown = display_relative(path, &opts.root);
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let Ok(root) = crate::yaml::parse(&text) else {
-        return Err(format!(
-            "{} is not valid YAML: fix it (faircat check) before --update",
-            shown.display()
-        ));
-    };
-    let present: Vec<String> = match &root.value {
-        crate::yaml::Value::Map(m) => m.iter().map(|(k, _)| k.key_text()).collect(),
-        _ => Vec::new(),
-    };
-    let added = entry::fields_yaml(entry, |f| {
-        !matches!(
-            f,
-            Field::Slug | Field::Draft | Field::Name | Field::Remarks | Field::Ignore
-        ) && !present.iter().any(|p| p == entry::top_level_key(f))
-    });
-    if added.fields.is_empty() {
-        return Ok(RowOutcome::Unchanged(shown));
-    }
-    let mut new_text = text.clone();
-    if !new_text.ends_with('\n') {
-        new_text.push('\n');
-    }
-    new_text.push_str(&format!(
-        "\n# Added by `faircat import --update` from {origin}, row {}.\n",
-        entry.row
-    ));
-    new_text.push_str(&added.yaml);
-    if crate::yaml::parse(&new_text).is_err() {
-        return Err(format!(
-            "{}: the added fields would not parse; nothing written",
-            shown.display()
-        ));
-    }
-    if !opts.dry_run {
-        std::fs::write(path, &new_text)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
-    Ok(RowOutcome::Updated {
-        path: shown,
-        fields: added.fields,
-        dry_run: opts.dry_run,
-    })
 }
 
 fn report_for(entry: &Entry, outcome: RowOutcome, yaml: Option<String>) -> RowReport {

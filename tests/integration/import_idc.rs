@@ -216,6 +216,114 @@ year: 2015\n";
     assert_eq!(text(&cat, "four-d-lung"), updated);
 }
 
+/// A fact that `--update` adds must name where it came from: the row's sources that the entry
+/// does not list yet are added to its `sources` list, in place; the rest of the file is kept.
+#[test]
+fn update_extends_sources_in_place() {
+    let cat = TestCatalog::empty();
+    let head = "# Curated by hand.\n\
+name: KiTS-like challenge set\n\
+description: A hand-written description of a kidney tumour CT challenge set, kept as it is.\n\
+modalities: [CT]\n\
+sources:\n  - https://example.org/readme (licence)\n  - \"https://example.org/paper: the method\"\n";
+    let tail = "\n# Provenance notes follow.\nremarks: Written by hand.\n";
+    cat.entry("kits-like", &format!("{head}{tail}"));
+    let table = cat.root().join("counts.tsv");
+    std::fs::write(
+        &table,
+        "name\tsubjects\tsources\n\
+KiTS-like challenge set\t300\thttps://example.org/readme (licence); https://example.org/cases.json (300 case records)\n",
+    )
+    .unwrap();
+
+    let (code, report, err) = import(&cat, &table, &["--update"]);
+    assert_eq!(code, 0, "{report}{err}");
+    assert!(
+        report.contains("added subjects, sources (extended) to content/datasets/kits-like.yaml"),
+        "{report}"
+    );
+    let updated = text(&cat, "kits-like");
+    let v = entry(&cat, "kits-like");
+    assert_eq!(
+        v["sources"],
+        json!([
+            "https://example.org/readme (licence)",
+            "https://example.org/paper: the method",
+            "https://example.org/cases.json (300 case records)"
+        ]),
+        "the new source is added once, after the entry's own:\n{updated}"
+    );
+    assert_eq!(v["subjects"], 300);
+    assert!(updated.starts_with("# Curated by hand.\n"), "{updated}");
+    assert!(
+        updated.contains("\n# Provenance notes follow.\nremarks: Written by hand.\n"),
+        "the comment before the next key stays with it:\n{updated}"
+    );
+    assert!(!cat.check().has_errors(), "{}", cat.check().render());
+
+    // Run again: everything is there, so nothing changes.
+    let (code, report, _) = import(&cat, &table, &["--update"]);
+    assert_eq!(code, 0);
+    assert!(
+        report.contains("unchanged: content/datasets/kits-like.yaml"),
+        "{report}"
+    );
+    assert_eq!(text(&cat, "kits-like"), updated);
+}
+
+/// A block `sources` list keeps its own lines and comments: the new items come after its
+/// last one, in its indentation; a flow list is written out as a block.
+#[test]
+fn update_appends_to_a_commented_or_flow_sources_list() {
+    let cat = TestCatalog::empty();
+    let commented = "name: KiTS-like challenge set\n\
+description: A hand-written description of a kidney tumour CT challenge set, kept as it is.\n\
+modalities: [CT]\n\
+sources:\n# the README\n- https://example.org/readme\n";
+    cat.entry("kits-like", commented);
+    let flow = "name: LiTS-like challenge set\n\
+description: A hand-written description of a liver tumour CT challenge set, kept as it is.\n\
+modalities: [CT]\n\
+sources: [https://example.org/lits]\nyear: 2017\n";
+    cat.entry("lits-like", flow);
+    let table = cat.root().join("counts.tsv");
+    std::fs::write(
+        &table,
+        "name\tsubjects\tsources\n\
+KiTS-like challenge set\t300\thttps://example.org/cases.json\n\
+LiTS-like challenge set\t131\thttps://example.org/lits-paper\n",
+    )
+    .unwrap();
+    let (code, report, err) = import(&cat, &table, &["--update"]);
+    assert_eq!(code, 0, "{report}{err}");
+
+    let updated = text(&cat, "kits-like");
+    assert!(
+        updated.starts_with(&format!(
+            "{commented}# `faircat import --update` added sources from counts.tsv, row 2.\n\
+- https://example.org/cases.json\n"
+        )),
+        "{updated}"
+    );
+    let v = entry(&cat, "kits-like");
+    assert_eq!(
+        v["sources"],
+        json!([
+            "https://example.org/readme",
+            "https://example.org/cases.json"
+        ])
+    );
+    assert_eq!(v["subjects"], 300);
+
+    let v = entry(&cat, "lits-like");
+    assert_eq!(
+        v["sources"],
+        json!(["https://example.org/lits", "https://example.org/lits-paper"])
+    );
+    assert_eq!(v["year"], 2017);
+    assert!(!cat.check().has_errors(), "{}", cat.check().render());
+}
+
 #[test]
 fn set_rejects_unknown_fields() {
     let cat = TestCatalog::empty();
