@@ -155,6 +155,10 @@ pub fn dataset(catalog: &Catalog, d: &Dataset) -> Value {
     if !citations.is_empty() {
         o.insert("citation".into(), json!(citations));
     }
+    let parents = based_on(catalog, d, "Dataset");
+    if !parents.is_empty() {
+        o.insert("isBasedOn".into(), json!(parents));
+    }
     o.insert(
         "includedInDataCatalog".into(),
         json!({"@type": "DataCatalog", "name": config.title, "url": config.base_url}),
@@ -353,6 +357,28 @@ fn variables_measured(d: &Dataset) -> Vec<Value> {
 /// `UBERON:0001443` → `http://purl.obolibrary.org/obo/UBERON_0001443`.
 fn uberon_iri(id: &str) -> String {
     format!("http://purl.obolibrary.org/obo/{}", id.replace(':', "_"))
+}
+
+/// The published entries `d` is derived from (`derived_from`), as schema.org `isBasedOn`
+/// works of type `kind` (`Dataset`, or Croissant's `sc:Dataset`): each one's page as `@id`
+/// and `url`, its name and DOI. Drafts are left out, as their pages are not published.
+pub fn based_on(catalog: &Catalog, d: &Dataset, kind: &str) -> Vec<Value> {
+    d.derived_from
+        .iter()
+        .filter_map(|slug| catalog.dataset(slug))
+        .map(|p| {
+            let url = catalog.config.url(&p.path());
+            let mut m = Map::new();
+            m.insert("@type".into(), json!(kind));
+            m.insert("@id".into(), json!(url));
+            m.insert("name".into(), json!(p.name));
+            m.insert("url".into(), json!(url));
+            if let Some(doi) = p.doi_url() {
+                m.insert("identifier".into(), json!(doi));
+            }
+            Value::Object(m)
+        })
+        .collect()
 }
 
 #[cfg(test)]

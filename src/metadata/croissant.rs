@@ -137,6 +137,10 @@ pub fn croissant(catalog: &Catalog, d: &Dataset) -> Value {
         p
     });
     put("citeAs", json!(crate::cite::bibtex_dataset(d)));
+    let parents = crate::jsonld::based_on(catalog, d, "sc:Dataset");
+    if !parents.is_empty() {
+        put("isBasedOn", json!(parents));
+    }
     if let Some(released) = d.released {
         put("datePublished", json!(released.to_string()));
     } else if let Some(year) = d.year {

@@ -198,3 +198,27 @@ fn home_page_carries_a_data_catalog_of_the_datasets_it_lists() {
         ]
     );
 }
+
+/// A derived dataset names what it is based on, in the page JSON-LD and in Croissant, by the
+/// parent's page and DOI; the parent does not name its children there.
+#[test]
+fn derived_datasets_name_what_they_are_based_on() {
+    let cat = TestCatalog::fixture("full");
+    cat.build();
+    let parent = serde_json::json!({
+        "@type": "Dataset",
+        "@id": "https://example.org/catalog/datasets/chest-ct-nodules/",
+        "name": "Synthetic Chest CT Nodules",
+        "url": "https://example.org/catalog/datasets/chest-ct-nodules/",
+        "identifier": "https://doi.org/10.1234/sctn.2020"
+    });
+    let d = jsonld(&cat, "datasets/sctn-subset/index.html");
+    assert_eq!(d["isBasedOn"], serde_json::json!([parent.clone()]));
+    let mut in_croissant = parent;
+    in_croissant["@type"] = "sc:Dataset".into();
+    let c: Value =
+        serde_json::from_str(&cat.read_out("datasets/sctn-subset/croissant.json")).unwrap();
+    assert_eq!(c["isBasedOn"], serde_json::json!([in_croissant]));
+    let p = jsonld(&cat, "datasets/chest-ct-nodules/index.html");
+    assert!(p.get("isBasedOn").is_none(), "{p}");
+}
