@@ -46,6 +46,8 @@ pub struct Dataset {
     // imaging
     pub modalities: Vec<&'static Modality>,
     pub anatomy: Vec<&'static Anatomy>,
+    /// The images are of phantoms, not of people or animals.
+    pub phantom: Option<bool>,
     pub subjects: Option<u64>,
     pub scans: Option<u64>,
     pub studies: Option<u64>,

@@ -443,6 +443,7 @@ fn dataset(
         access_url: Some(format!("https://example.org/{slug}/download")),
         platforms: rng.pick_some(platforms, 1),
         publishable: Some(rng.chance(80)),
+        phantom: None,
         provision: None,
         contact: None,
         downloads: vec![],
@@ -647,6 +648,7 @@ pub fn to_yaml(d: &Dataset) -> String {
         flow,
     );
     put(Key::Publishable, d.publishable.map(Value::Bool), plain);
+    put(Key::Phantom, d.phantom.map(Value::Bool), plain);
     let citations: Vec<serde_json::Map<String, serde_json::Value>> = d
         .citations
         .iter()

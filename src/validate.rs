@@ -251,6 +251,7 @@ fn empty_dataset(file: &SourceFile) -> Dataset {
         topic: None,
         modalities: Vec::new(),
         anatomy: Vec::new(),
+        phantom: None,
         subjects: None,
         scans: None,
         studies: None,

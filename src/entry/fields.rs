@@ -38,6 +38,7 @@ pub enum Key {
     Topic,
     Modalities,
     Anatomy,
+    Phantom,
     Subjects,
     Scans,
     Studies,
@@ -96,6 +97,7 @@ pub enum Field {
     Topic,
     Modalities,
     Anatomy,
+    Phantom,
     Subjects,
     Scans,
     Studies,
@@ -189,6 +191,8 @@ pub enum Kind {
     /// A publisher: a JSON object or an organisation's name.
     Publisher,
     Species,
+    /// Diseases or findings; "phantom" says the images are of phantoms.
+    Pathologies,
     /// Remarks whose URLs are sources too.
     Notes,
     Note,

@@ -230,6 +230,7 @@ fn cell(d: &Dataset, field: Field) -> Cell {
                 .collect::<Vec<_>>(),
         ),
         Field::Publishable => boolean(d.publishable),
+        Field::Phantom => boolean(d.phantom),
         Field::Provision => text(&d.provision),
         Field::ContactName => text(&d.contact.as_ref().and_then(|c| c.name.clone())),
         Field::ContactEmail => text(&d.contact.as_ref().and_then(|c| c.email.clone())),

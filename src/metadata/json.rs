@@ -209,6 +209,7 @@ pub fn dataset_record(catalog: &Catalog, d: &Dataset) -> Value {
             "url": p.url,
         })).collect::<Vec<_>>(),
         "publishable": d.publishable,
+        "phantom": d.phantom,
         "provision": d.provision,
         "contact": d.contact.as_ref().map(|x| json!({
             "name": x.name,

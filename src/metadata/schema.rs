@@ -160,6 +160,7 @@ pub fn dataset_schema(id: Option<&str>) -> Value {
             Key::AccessUrl => url(d),
             Key::Platform => enum_list(platforms.clone(), d),
             Key::Publishable => flag(d),
+            Key::Phantom => flag(d),
             Key::Provision => text(d),
             Key::Contact => json!({
                 "type": "object",

@@ -421,10 +421,15 @@ pub const CRITERIA: &[Criterion] = &[
         group: Group::Characterization,
         question: "Are modality and anatomy coded?",
         fields: &[Key::Anatomy, Key::Modalities],
-        passes: "at least one DICOM modality and one body region from the built-in list",
+        passes: "at least one DICOM modality and one body region from the built-in list, or none for a phantom",
         level: 1,
         judge: |d, _| {
-            if d.anatomy.is_empty() {
+            if d.anatomy.is_empty() && d.phantom == Some(true) {
+                pass(format!(
+                    "{} modality codes; a phantom, with no body region",
+                    d.modalities.len()
+                ))
+            } else if d.anatomy.is_empty() {
                 missing("not stated")
             } else {
                 pass(format!(

@@ -254,3 +254,14 @@ fn data_use_conditions_are_needed_only_where_a_licence_does_not_state_them() {
     d.access = Some(Access::Application);
     assert_eq!(status(&Profile::of(&d), "data-use"), Status::Missing);
 }
+
+#[test]
+fn a_phantom_needs_no_body_region_to_be_coded() {
+    let mut d = complete_entry();
+    d.anatomy.clear();
+    assert_eq!(status(&Profile::of(&d), "coded"), Status::Missing);
+    d.phantom = Some(false);
+    assert_eq!(status(&Profile::of(&d), "coded"), Status::Missing);
+    d.phantom = Some(true);
+    assert_eq!(status(&Profile::of(&d), "coded"), Status::Pass);
+}

@@ -275,6 +275,7 @@ impl DatasetView {
                             .collect(),
                     ),
                     ("Anatomy", facet_items(root, FacetKind::Anatomy, d)),
+                    ("Phantom study", yes_no(d.phantom)),
                     ("Subjects", count(d.subjects)),
                     ("Scans", count(d.scans)),
                     ("Studies", count(d.studies)),

@@ -84,6 +84,7 @@ pub fn handler(key: Key) -> Option<Handler> {
         Key::AccessUrl => |c, f, n, d| d.dataset.access_url = c.take(check::url(n, f)),
         Key::Platform => platforms,
         Key::Publishable => |c, f, n, d| d.dataset.publishable = c.take(check::boolean(n, f)),
+        Key::Phantom => |c, f, n, d| d.dataset.phantom = c.take(check::boolean(n, f)),
         Key::Provision => |c, f, n, d| d.dataset.provision = c.take(check::text(n, f)),
         Key::Contact => contact,
         Key::Downloads => downloads,
@@ -206,6 +207,8 @@ fn recommend(ctx: &mut Ctx, d: &Draft) {
     let mut any_named = false;
     for row in entry_rows() {
         match row.need {
+            // A phantom has no anatomy unless it represents a body region.
+            Need::Recommended if row.key == Key::Anatomy && d.dataset.phantom == Some(true) => {}
             Need::Recommended if !d.seen.contains(&row.key) => missing.push(row.name.to_string()),
             Need::RecommendedAny if !any_seen && !any_named => {
                 any_named = true;

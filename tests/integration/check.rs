@@ -95,6 +95,36 @@ fn missing_recommended_fields_are_warnings() {
     );
 }
 
+/// A phantom has no anatomy unless it represents a body region: `anatomy` is not asked for.
+#[test]
+fn phantoms_are_not_asked_for_anatomy() {
+    let cat = TestCatalog::empty();
+    let entry = "name: Texture phantom scans\n\
+description: CT scans of a texture phantom on many scanners, for testing radiomic features.\n\
+modalities: [CT]\n";
+    cat.entry("texture-phantom", &format!("{entry}phantom: true\n"));
+    cat.entry("texture-patients", &format!("{entry}phantom: false\n"));
+    let d = cat.check();
+    let warnings: Vec<String> = d
+        .iter()
+        .filter(|x| x.severity == Severity::Warning)
+        .map(|x| {
+            format!(
+                "{}: {}",
+                x.path.file_name().unwrap().to_string_lossy(),
+                x.message
+            )
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "texture-patients.yaml: recommended fields missing: homepage, year, anatomy, subjects or scans, label_types, license, access, sources",
+            "texture-phantom.yaml: recommended fields missing: homepage, year, subjects or scans, label_types, license, access, sources",
+        ]
+    );
+}
+
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let cat = TestCatalog::fixture("minimal");

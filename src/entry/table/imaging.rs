@@ -61,6 +61,24 @@ pub(in crate::entry) static ROWS: &[Row] = &[
         .csv("anatomy")],
     },
     Row {
+        key: Key::Phantom,
+        name: "phantom",
+        in_file: true,
+        need: Need::Optional,
+        ty: "bool",
+        doc: "The images are of phantoms (physical test objects or digital reference objects), not of people or animals.",
+        more: "With `phantom: true`, `anatomy` is not recommended; give it when the phantom represents a body region (a lung phantom).",
+        example: " true",
+        comment: "images of phantoms, not of people or animals?",
+        columns: &[col(
+            Field::Phantom,
+            "phantom",
+            Kind::Bool,
+            &["isphantom", "phantomstudy", "phantoms"],
+        )
+        .csv("phantom")],
+    },
+    Row {
         key: Key::Subjects,
         name: "subjects",
         in_file: true,
@@ -230,7 +248,7 @@ pub(in crate::entry) static ROWS: &[Row] = &[
         columns: &[col(
             Field::Pathologies,
             "pathologies",
-            Kind::List,
+            Kind::Pathologies,
             &[
                 "pathology",
                 "diseases",

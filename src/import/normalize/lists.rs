@@ -267,19 +267,60 @@ pub(super) fn modality_cell(field: Field, cell: &str) -> Outcome {
     outcome
 }
 
-/// Species: "Human" ("Homo sapiens") says nothing an entry of medical images would not; any
-/// other species becomes a keyword and a remark.
+/// Pathologies: free strings, except "Phantom", which is not a disease (cancer-imaging indexes
+/// list it among cancer types): it says the images are of phantoms, `phantom: true`.
+pub(super) fn pathologies(field: Field, cell: &str) -> Outcome {
+    let mut o = string_list(field, cell, true);
+    if let Some(Value::List(items)) = &mut o.value {
+        let before = items.len();
+        items.retain(|i| !is_phantom(i));
+        if items.len() < before {
+            o.implied
+                .push(implied_phantom("the pathologies list 'Phantom'"));
+        }
+        if items.is_empty() {
+            o.value = None;
+        }
+    }
+    o
+}
+
+fn is_phantom(s: &str) -> bool {
+    matches!(alnum(s).as_str(), "phantom" | "phantoms")
+}
+
+fn implied_phantom(why: &str) -> Implied {
+    Implied {
+        field: Field::Phantom,
+        value: Value::Bool(true),
+        merge: false,
+        note: format!("phantom: true, as {why}"),
+    }
+}
+
+/// Species: "Human" ("Homo sapiens") says nothing an entry of medical images would not;
+/// "Phantom" says `phantom: true`; any other species becomes a keyword and a remark.
 pub(super) fn species(field: Field, cell: &str) -> Outcome {
     let items = split_top(cell, &[';', ',']);
+    let phantom = items.iter().any(|s| is_phantom(s));
     let others: Vec<String> = items
         .iter()
         .filter(|s| !matches!(alnum(s).as_str(), "human" | "humans" | "homosapiens"))
+        .filter(|s| !is_phantom(s))
         .cloned()
         .collect();
     if others.is_empty() {
-        return Outcome::nothing(field);
+        let mut o = Outcome::nothing(field);
+        if phantom {
+            o.implied.push(implied_phantom("the species is 'Phantom'"));
+        }
+        return o;
     }
     let mut o = Outcome::remark(field, &others.join(", "));
+    if phantom {
+        o.implied
+            .push(implied_phantom("the species list 'Phantom'"));
+    }
     o.implied.push(Implied {
         field: Field::Keywords,
         value: Value::List(others.iter().map(|s| s.to_lowercase()).collect()),

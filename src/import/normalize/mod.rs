@@ -150,6 +150,7 @@ pub fn normalize(field: Field, cell: &str) -> Outcome {
         Kind::Note => Outcome::remark(field, cell),
         Kind::Notes => notes(cell),
         Kind::Species => species(field, cell),
+        Kind::Pathologies => pathologies(field, cell),
         Kind::Creators => creators(field, cell),
         Kind::Publisher => publisher(field, cell),
         Kind::Text => text(field, cell),

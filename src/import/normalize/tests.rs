@@ -169,6 +169,33 @@ fn idc_cells_become_fields() {
     let o = normalize(Field::Species, "Mouse");
     assert_eq!(o.remark.as_deref(), Some("Mouse"));
     assert_eq!(o.implied[0].value, Value::List(vec!["mouse".into()]));
+    // "Phantom" is no species and no disease: it says the images are of phantoms.
+    let o = normalize(Field::Species, "Phantom");
+    assert_eq!((o.value, o.remark), (None, None));
+    assert_eq!(
+        (o.implied[0].field, &o.implied[0].value),
+        (Field::Phantom, &Value::Bool(true))
+    );
+    let o = normalize(Field::Pathologies, "Phantom");
+    assert_eq!(o.value, None);
+    assert_eq!(o.implied[0].field, Field::Phantom);
+    let o = normalize(
+        Field::Pathologies,
+        "Hemangioma, Phantom, Metastatic disease",
+    );
+    assert_eq!(
+        o.value,
+        Some(Value::List(vec![
+            "Hemangioma".into(),
+            "Metastatic disease".into()
+        ]))
+    );
+    assert_eq!(o.implied.len(), 1);
+    assert!(
+        normalize(Field::Pathologies, "Lung cancer")
+            .implied
+            .is_empty()
+    );
     let o = normalize(Field::Creators, "Doe, Jane; Roe, R.");
     assert_eq!(
         o.value,
