@@ -155,7 +155,7 @@ pub fn dataset(catalog: &Catalog, d: &Dataset) -> Value {
     if !citations.is_empty() {
         o.insert("citation".into(), json!(citations));
     }
-    let parents = based_on(catalog, d, "Dataset");
+    let parents = based_on(catalog, d);
     if !parents.is_empty() {
         o.insert("isBasedOn".into(), json!(parents));
     }
@@ -360,16 +360,16 @@ fn uberon_iri(id: &str) -> String {
 }
 
 /// The published entries `d` is derived from (`derived_from`), as schema.org `isBasedOn`
-/// works of type `kind` (`Dataset`, or Croissant's `sc:Dataset`): each one's page as `@id`
-/// and `url`, its name and DOI. Drafts are left out, as their pages are not published.
-pub fn based_on(catalog: &Catalog, d: &Dataset, kind: &str) -> Vec<Value> {
+/// datasets: each one's page as `@id` and `url`, its name and DOI. Drafts are left out, as
+/// their pages are not published.
+pub fn based_on(catalog: &Catalog, d: &Dataset) -> Vec<Value> {
     d.derived_from
         .iter()
         .filter_map(|slug| catalog.dataset(slug))
         .map(|p| {
             let url = catalog.config.url(&p.path());
             let mut m = Map::new();
-            m.insert("@type".into(), json!(kind));
+            m.insert("@type".into(), json!("Dataset"));
             m.insert("@id".into(), json!(url));
             m.insert("name".into(), json!(p.name));
             m.insert("url".into(), json!(url));

@@ -137,7 +137,12 @@ pub fn croissant(catalog: &Catalog, d: &Dataset) -> Value {
         p
     });
     put("citeAs", json!(crate::cite::bibtex_dataset(d)));
-    let parents = crate::jsonld::based_on(catalog, d, "sc:Dataset");
+    // The parents' pages as URLs: mlcroissant would read a nested `sc:Dataset` as a second
+    // Croissant dataset and ask it for everything a dataset needs.
+    let parents: Vec<Value> = crate::jsonld::based_on(catalog, d)
+        .into_iter()
+        .map(|p| p["url"].clone())
+        .collect();
     if !parents.is_empty() {
         put("isBasedOn", json!(parents));
     }
