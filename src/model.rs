@@ -202,6 +202,11 @@ impl Dataset {
         self.acronym.as_deref().unwrap_or(&self.name)
     }
 
+    /// Whether a body region is expected: a phantom has none unless it represents one.
+    pub fn expects_anatomy(&self) -> bool {
+        self.phantom != Some(true)
+    }
+
     /// `https://doi.org/<doi>`.
     pub fn doi_url(&self) -> Option<String> {
         self.doi.as_ref().map(|d| format!("https://doi.org/{d}"))

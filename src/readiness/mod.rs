@@ -424,7 +424,7 @@ pub const CRITERIA: &[Criterion] = &[
         passes: "at least one DICOM modality and one body region from the built-in list, or none for a phantom",
         level: 1,
         judge: |d, _| {
-            if d.anatomy.is_empty() && d.phantom == Some(true) {
+            if d.anatomy.is_empty() && !d.expects_anatomy() {
                 pass(format!(
                     "{} modality codes; a phantom, with no body region",
                     d.modalities.len()

@@ -207,8 +207,7 @@ fn recommend(ctx: &mut Ctx, d: &Draft) {
     let mut any_named = false;
     for row in entry_rows() {
         match row.need {
-            // A phantom has no anatomy unless it represents a body region.
-            Need::Recommended if row.key == Key::Anatomy && d.dataset.phantom == Some(true) => {}
+            Need::Recommended if row.key == Key::Anatomy && !d.dataset.expects_anatomy() => {}
             Need::Recommended if !d.seen.contains(&row.key) => missing.push(row.name.to_string()),
             Need::RecommendedAny if !any_seen && !any_named => {
                 any_named = true;

@@ -223,10 +223,11 @@ fn shared_link_with_query_and_filter_restores_the_search() {
     let (want, _) = expected("lung nodule", &[("modality", "ct")]);
     let got = strings(page.settled(PAGE_SLUGS));
     assert_eq!(got, want.iter().take(20).cloned().collect::<Vec<_>>());
-    // The two lung nodule datasets lead: LIDC-IDRI and LUNA16, the challenge built on it.
-    let mut top: Vec<&str> = got.iter().take(2).map(String::as_str).collect();
+    // The three lung nodule datasets lead: LIDC-IDRI, LUNA16 (the challenge built on it) and
+    // the QIN nodule segmentations of lung CT (IDC analysis result).
+    let mut top: Vec<&str> = got.iter().take(3).map(String::as_str).collect();
     top.sort_unstable();
-    assert_eq!(top, ["lidc-idri", "luna16"], "{got:?}");
+    assert_eq!(top, ["lidc-idri", "luna16", "qin-lungct-seg"], "{got:?}");
     // Highlighted snippets.
     let marks = page.eval("[...document.querySelectorAll('#search-page-results mark')].map(m => m.textContent.toLowerCase())");
     assert!(

@@ -302,30 +302,27 @@ fn implied_phantom(why: &str) -> Implied {
 /// "Phantom" says `phantom: true`; any other species becomes a keyword and a remark.
 pub(super) fn species(field: Field, cell: &str) -> Outcome {
     let items = split_top(cell, &[';', ',']);
-    let phantom = items.iter().any(|s| is_phantom(s));
     let others: Vec<String> = items
         .iter()
         .filter(|s| !matches!(alnum(s).as_str(), "human" | "humans" | "homosapiens"))
         .filter(|s| !is_phantom(s))
         .cloned()
         .collect();
-    if others.is_empty() {
-        let mut o = Outcome::nothing(field);
-        if phantom {
-            o.implied.push(implied_phantom("the species is 'Phantom'"));
-        }
-        return o;
-    }
-    let mut o = Outcome::remark(field, &others.join(", "));
-    if phantom {
+    let mut o = if others.is_empty() {
+        Outcome::nothing(field)
+    } else {
+        let mut o = Outcome::remark(field, &others.join(", "));
+        o.implied.push(Implied {
+            field: Field::Keywords,
+            value: Value::List(others.iter().map(|s| s.to_lowercase()).collect()),
+            merge: true,
+            note: format!("{} added (species)", others.join(", ").to_lowercase()),
+        });
+        o
+    };
+    if items.iter().any(|s| is_phantom(s)) {
         o.implied
             .push(implied_phantom("the species list 'Phantom'"));
     }
-    o.implied.push(Implied {
-        field: Field::Keywords,
-        value: Value::List(others.iter().map(|s| s.to_lowercase()).collect()),
-        merge: true,
-        note: format!("{} added (species)", others.join(", ").to_lowercase()),
-    });
     o
 }
