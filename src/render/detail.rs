@@ -5,6 +5,7 @@ use super::readiness::ReadinessView;
 use super::view::{Badge, Item, external_href, facet_items, href, thousands};
 use crate::markdown;
 use crate::model::{Catalog, Dataset, FacetKind};
+use crate::vocab::LabelType;
 use serde::Serialize;
 
 /// A labelled field with one or more values.
@@ -149,6 +150,23 @@ impl DatasetView {
                 .unwrap_or_else(|| Item::text(slug.clone()))
         };
         let readiness = ReadinessView::new(root, d);
+        // Where the labels are when the dataset's own are not: the derived datasets that carry
+        // some (annotations that others made on its images), each with its label types.
+        let derived_labels: Vec<Item> = catalog.derived_by[index]
+            .iter()
+            .filter_map(|i| {
+                let labels: Vec<&str> = catalog.datasets[*i]
+                    .label_types
+                    .iter()
+                    .filter(|l| **l != LabelType::None)
+                    .map(|l| l.slug())
+                    .collect();
+                (!labels.is_empty()).then(|| Item {
+                    note: Some(labels.join(", ")),
+                    ..link_to(i)
+                })
+            })
+            .collect();
         let license = d.license.as_ref().map(|l| {
             let mut item = match &l.url {
                 Some(u) => Item::url(l.name.clone(), u),
@@ -292,6 +310,7 @@ impl DatasetView {
                 "Annotations",
                 vec![
                     ("Label types", facet_items(root, FacetKind::Label, d)),
+                    ("Labels in derived datasets", derived_labels),
                     ("Pixel-level targets", texts(&d.targets.pixel)),
                     ("Instance-level targets", texts(&d.targets.instance)),
                     ("Image-level targets", texts(&d.targets.image)),

@@ -207,6 +207,32 @@ fn dataset_links_run_both_ways() {
 }
 
 #[test]
+fn a_parent_page_says_which_derived_datasets_carry_labels() {
+    let mut catalog = sample();
+    let out = render(&catalog);
+    let parent = page(&out, "datasets/chest-ct-nodules/index.html");
+    let child = catalog.dataset("sctn-subset").unwrap();
+    assert!(
+        !child.label_types.is_empty(),
+        "the sample's child has labels"
+    );
+    let labels: Vec<&str> = child.label_types.iter().map(|l| l.slug()).collect();
+    assert!(
+        parent.contains(&format!(
+            "<dt>Labels in derived datasets</dt><dd><ul><li><a href=\"../../datasets/sctn-subset/index.html\">{}</a> <span class=note>({})</span>",
+            child.name,
+            labels.join(", ")
+        )),
+        "{parent}"
+    );
+    // A child without labels, or with `none`, is not listed.
+    let i = catalog.index_of("sctn-subset").unwrap();
+    std::sync::Arc::make_mut(&mut catalog.datasets[i]).label_types = vec![LabelType::None];
+    let parent = page(&render(&catalog), "datasets/chest-ct-nodules/index.html");
+    assert!(!parent.contains("Labels in derived datasets"), "{parent}");
+}
+
+#[test]
 fn facet_pages_count_their_datasets() {
     let out = render(&sample());
     let ct = page(&out, "modality/ct/index.html");
