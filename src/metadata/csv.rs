@@ -37,7 +37,6 @@ const ORDER: &[Col] = &[
     Col::Field(Field::Updated),
     Col::Field(Field::Modalities),
     Col::Field(Field::Anatomy),
-    Col::Field(Field::Phantom),
     Col::Field(Field::Subjects),
     Col::Field(Field::Scans),
     Col::Field(Field::Studies),
@@ -73,6 +72,7 @@ const ORDER: &[Col] = &[
     Col::Derivatives,
     Col::AccessTier,
     Col::ReadinessMissing,
+    Col::Field(Field::Phantom),
 ];
 
 impl Col {
@@ -318,6 +318,24 @@ mod tests {
         headers.sort_unstable();
         headers.dedup();
         assert_eq!(headers.len(), ORDER.len(), "no header twice");
+    }
+
+    #[test]
+    fn columns_are_only_ever_appended() {
+        // The header as published before the `phantom` column; a program that reads columns by
+        // position keeps working as long as this stays the header's start.
+        const PUBLISHED: &str = "slug,name,acronym,url,homepage,doi,year,released,updated,\
+modalities,anatomy,subjects,scans,studies,series,file_formats,sequences,geography,pathologies,\
+targets_pixel,targets_instance,targets_image,label_types,complete,pathology_annotated,\
+normal_anatomy_annotated,license,license_name,license_category,data_use,access,access_url,\
+platforms,publishable,provision,keywords,cite_as,sources,creators,publisher,version,\
+readiness_level,commercial_use,derivatives,access_tier,readiness_missing";
+        let header = header_line();
+        assert!(
+            header.trim_end().starts_with(PUBLISHED),
+            "a column was inserted or reordered:\n{header}"
+        );
+        assert_eq!(header.trim_end(), format!("{PUBLISHED},phantom"));
     }
 
     #[test]
