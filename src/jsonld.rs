@@ -359,13 +359,11 @@ fn uberon_iri(id: &str) -> String {
     format!("http://purl.obolibrary.org/obo/{}", id.replace(':', "_"))
 }
 
-/// The published entries `d` is derived from (`derived_from`), as schema.org `isBasedOn`
-/// datasets: each one's page as `@id` and `url`, its name and DOI. Drafts are left out, as
-/// their pages are not published.
-pub fn based_on(catalog: &Catalog, d: &Dataset) -> Vec<Value> {
-    d.derived_from
-        .iter()
-        .filter_map(|slug| catalog.dataset(slug))
+/// The entries `d` is derived from ([`Catalog::parents`]), as schema.org `isBasedOn` datasets:
+/// each one's page as `@id` and `url`, its name and DOI.
+fn based_on(catalog: &Catalog, d: &Dataset) -> Vec<Value> {
+    catalog
+        .parents(d)
         .map(|p| {
             let url = catalog.config.url(&p.path());
             let mut m = Map::new();

@@ -320,6 +320,12 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The published entries `d` is derived from (`derived_from`); drafts are left out, as
+    /// their pages are not published.
+    pub fn parents<'a>(&'a self, d: &'a Dataset) -> impl Iterator<Item = &'a Dataset> + 'a {
+        d.derived_from.iter().filter_map(|slug| self.dataset(slug))
+    }
+
     pub fn dataset(&self, slug: &str) -> Option<&Dataset> {
         self.datasets
             .binary_search_by(|d| d.slug.as_str().cmp(slug))

@@ -139,10 +139,7 @@ pub fn croissant(catalog: &Catalog, d: &Dataset) -> Value {
     put("citeAs", json!(crate::cite::bibtex_dataset(d)));
     // The parents' pages as URLs: mlcroissant would read a nested `sc:Dataset` as a second
     // Croissant dataset and ask it for everything a dataset needs.
-    let parents: Vec<Value> = crate::jsonld::based_on(catalog, d)
-        .into_iter()
-        .map(|p| p["url"].clone())
-        .collect();
+    let parents: Vec<String> = catalog.parents(d).map(|p| config.url(&p.path())).collect();
     if !parents.is_empty() {
         put("isBasedOn", json!(parents));
     }

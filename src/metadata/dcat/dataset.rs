@@ -161,10 +161,8 @@ pub(in crate::metadata) fn add_dataset(
         }
     }
 
-    for parent in &d.derived_from {
-        if let Some(other) = catalog.dataset(parent) {
-            g.add(s.clone(), "dct:source", dataset_iri(catalog, other));
-        }
+    for other in catalog.parents(d) {
+        g.add(s.clone(), "dct:source", dataset_iri(catalog, other));
     }
     for rel in &d.related {
         if let Some(other) = catalog.dataset(rel) {
