@@ -139,6 +139,7 @@ pub(super) fn context(
                 href: href(&root, &format!("{}/", kind.slug())),
             };
             c.insert("value", &view::value_link(&root, kind, value));
+            c.insert("definition", &view::value_definition(kind, &value.key));
             c.insert(
                 "rows",
                 &view::rows(&root, catalog, links, listings.rows(page)),

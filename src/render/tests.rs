@@ -243,6 +243,19 @@ fn facet_pages_count_their_datasets() {
 }
 
 #[test]
+fn a_label_type_page_says_what_the_label_type_means() {
+    let out = render(&sample());
+    let pixel = page(&out, "label/pixel-level/index.html");
+    assert!(
+        pixel.contains(LabelType::PixelLevel.definition()),
+        "{pixel}"
+    );
+    // Values the vocabulary does not define say nothing more.
+    let ct = page(&out, "modality/ct/index.html");
+    assert!(!ct.contains("class=definition"), "{ct}");
+}
+
+#[test]
 fn templates_are_minified_once_with_their_syntax_kept() {
     let source = "<ul>\n  <li class=\"a\">{{ x }}</li>\n  {% for i in items %}<li>{{ i }}</li>{% endfor %}\n</ul>\n";
     let small = minify_template("t.html", source);

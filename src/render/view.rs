@@ -340,6 +340,14 @@ pub fn value_link(root: &str, kind: FacetKind, v: &FacetValue) -> ValueLink {
     }
 }
 
+/// What a facet value means, where the vocabulary defines it (label types), for its page.
+pub fn value_definition(kind: FacetKind, key: &str) -> Option<&'static str> {
+    match kind {
+        FacetKind::Label => crate::vocab::LabelType::from_slug(key).map(|l| l.definition()),
+        _ => None,
+    }
+}
+
 pub fn facet_list(root: &str, catalog: &Catalog, kind: FacetKind) -> FacetList {
     FacetList {
         slug: kind.slug(),

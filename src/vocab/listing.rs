@@ -50,7 +50,7 @@ pub fn listing(list: List) -> String {
             .collect(),
         List::LabelTypes => LabelType::ALL
             .iter()
-            .map(|l| vec![l.slug().into(), l.label().into()])
+            .map(|l| vec![l.slug().into(), l.label().into(), l.definition().into()])
             .collect(),
         List::Access => Access::ALL
             .iter()

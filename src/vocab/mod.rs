@@ -119,6 +119,34 @@ impl LabelType {
             LabelType::None => "No labels",
         }
     }
+    /// What the value means, in one sentence: `faircat vocab label-types`, the value's facet
+    /// page and docs/entry-schema.md show it, so that contributors and readers apply it alike.
+    pub fn definition(self) -> &'static str {
+        match self {
+            LabelType::PixelLevel => {
+                "Structures are outlined pixel by pixel or voxel by voxel: segmentation masks, \
+                 contours (DICOM RTSTRUCT) or DICOM SEG objects."
+            }
+            LabelType::BoundingBox => "Findings are marked by boxes drawn around them.",
+            LabelType::Point => {
+                "Findings are marked by single points: locations, centres, landmarks or \
+                 biopsy targets."
+            }
+            LabelType::Weak => {
+                "Partial or rough marks on the images, such as scribbles, that do not outline \
+                 a structure fully."
+            }
+            LabelType::ImageLevel => {
+                "A class or finding given for a whole image, series, study or patient without \
+                 a location: a diagnosis, a finding present or absent, a grade, a response to \
+                 treatment or an outcome."
+            }
+            LabelType::None => {
+                "No labels of any kind: images only, with demographics or acquisition details \
+                 at most."
+            }
+        }
+    }
 }
 
 impl Access {
@@ -320,9 +348,28 @@ pub fn access_slugs() -> impl Iterator<Item = &'static str> {
     Access::ALL.into_iter().map(Access::slug)
 }
 
+/// The label-types section of docs/entry-schema.md: each value with its meaning.
+pub fn label_types_doc_section() -> String {
+    let mut out = String::from("| value | meaning |\n|---|---|\n");
+    for l in LabelType::ALL {
+        out.push_str(&format!("| `{}` | {} |\n", l.slug(), l.definition()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_doc_defines_every_label_type_as_the_vocabulary_does() {
+        crate::fixture::check_generated_doc_section(
+            "docs/entry-schema.md",
+            "label-types",
+            &label_types_doc_section(),
+            "LabelType::definition",
+        );
+    }
     #[test]
     fn slugify_makes_url_segments() {
         assert_eq!(slugify("CC-BY-4.0"), "cc-by-4-0");
