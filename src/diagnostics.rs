@@ -25,6 +25,12 @@ impl Span {
     pub fn file_start() -> Self {
         Span::new(1, 1, 0)
     }
+    /// Whether the span stands for the whole file ([`Span::file_start`]) rather than a place
+    /// in it: such a problem is shown without a source line, whose caret would point at
+    /// whatever happens to be first in the file.
+    pub fn is_whole_file(&self) -> bool {
+        *self == Span::file_start()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -94,7 +100,8 @@ impl Diagnostic {
         self
     }
 
-    /// `path:line:col: severity: message`, the source line with a caret, and the help line.
+    /// `path:line:col: severity: message`, the source line with a caret (not for a problem of
+    /// the whole file), and the help line.
     pub fn render(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(
@@ -106,7 +113,11 @@ impl Diagnostic {
             self.severity.as_str(),
             self.message
         );
-        if let Some(line) = &self.source_line {
+        if let Some(line) = self
+            .source_line
+            .as_ref()
+            .filter(|_| !self.span.is_whole_file())
+        {
             let number = self.span.line.to_string();
             let gutter = " ".repeat(number.len());
             let (shown, before, available) = excerpt(line, self.span.column);
@@ -351,6 +362,28 @@ mod tests {
         assert_eq!(
             d.render(),
             "content/datasets/x.yaml:2:10: error: unknown licence 'CC BY 4.0' — did you mean 'CC-BY-4.0'?\n  |\n2 | license: CC BY 4.0\n  |          ^^^^^^^^^\n  = help: use an SPDX identifier\n"
+        );
+    }
+
+    #[test]
+    fn a_problem_of_the_whole_file_has_no_source_line() {
+        let d = Diagnostic::warning(
+            "content/datasets/x.yaml",
+            Span::file_start(),
+            "recommended field missing: license",
+        )
+        .with_help("add it")
+        .with_source("# a comment\nname: X\n");
+        assert_eq!(
+            d.render(),
+            "content/datasets/x.yaml:1:1: warning: recommended field missing: license\n  = help: add it\n"
+        );
+        // A one-character problem at the same place keeps its caret.
+        let at_start = Diagnostic::error("x.yaml", Span::new(1, 1, 1), "here").with_source("#x\n");
+        assert!(
+            at_start.render().contains("1 | #x\n  | ^\n"),
+            "{}",
+            at_start.render()
         );
     }
 

@@ -155,9 +155,6 @@ fn missing_required_field() {
     assert_eq!(
         check_one(&yaml),
         "content/datasets/x.yaml:1:1: error: missing required field 'modalities'
-  |
-1 | name: Test Entry
-  | ^
   = help: add `modalities: [CT]` with the DICOM modality codes of the images
 
 error: 1 error in 1 file
@@ -300,9 +297,6 @@ fn bad_slugs_get_the_name_to_use() {
     assert_eq!(
         cat.check_output(),
         "content/datasets/LIDC_IDRI.yaml:1:1: error: 'LIDC_IDRI' is not a valid slug: the file name becomes the page's URL
-  |
-1 | name: Test Entry
-  | ^
   = help: rename the file to lidc-idri.yaml (lowercase letters, digits and single dashes)
 
 error: 1 error in 1 file
