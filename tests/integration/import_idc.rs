@@ -39,6 +39,18 @@ fn entry(cat: &TestCatalog, slug: &str) -> Value {
     serde_saphyr::from_str(&t).unwrap_or_else(|e| panic!("{slug}: {e}\n{t}"))
 }
 
+/// `import --update` of `file` again, with everything already added: the report says the
+/// entry is unchanged and its text is still `expected`.
+fn assert_update_again_changes_nothing(cat: &TestCatalog, file: &Path, slug: &str, expected: &str) {
+    let (code, report, _) = import(cat, file, &["--update"]);
+    assert_eq!(code, 0);
+    assert!(
+        report.contains(&format!("unchanged: content/datasets/{slug}.yaml")),
+        "{report}"
+    );
+    assert_eq!(text(cat, slug), expected);
+}
+
 #[test]
 fn idc_rows_import_as_entries_that_build() {
     let cat = TestCatalog::empty();
@@ -207,13 +219,7 @@ year: 2015\n";
     assert!(!cat.check().has_errors(), "{}", cat.check().render());
 
     // Nothing left to add: unchanged.
-    let (code, report, _) = import(&cat, &file, &["--update"]);
-    assert_eq!(code, 0);
-    assert!(
-        report.contains("unchanged: content/datasets/four-d-lung.yaml"),
-        "{report}"
-    );
-    assert_eq!(text(&cat, "four-d-lung"), updated);
+    assert_update_again_changes_nothing(&cat, &file, "four-d-lung", &updated);
 }
 
 /// A fact that `--update` adds must name where it came from: the row's sources that the entry
@@ -262,13 +268,7 @@ KiTS-like challenge set\t300\thttps://example.org/readme (licence); https://exam
     assert!(!cat.check().has_errors(), "{}", cat.check().render());
 
     // Run again: everything is there, so nothing changes.
-    let (code, report, _) = import(&cat, &table, &["--update"]);
-    assert_eq!(code, 0);
-    assert!(
-        report.contains("unchanged: content/datasets/kits-like.yaml"),
-        "{report}"
-    );
-    assert_eq!(text(&cat, "kits-like"), updated);
+    assert_update_again_changes_nothing(&cat, &table, "kits-like", &updated);
 }
 
 /// A block `sources` list keeps its own lines and comments: the new items come after its
